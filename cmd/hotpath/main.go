@@ -32,6 +32,7 @@ Usage:
   hotpath scan [flags] [paths...]     analyse files and directories
   hotpath rules [rule-id]             list the rules, or print one rule's documentation
   hotpath config validate [file]      check a .github/hotpath.yml file
+  hotpath config schema               print the config file's JSON Schema
   hotpath serve                       run the GitHub App webhook server and workers
   hotpath worker                      run only the review workers
   hotpath tree [-all] FILE            print a file's syntax tree (for rule authors)
@@ -46,6 +47,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	switch args[0] {
+	case "scan":
+		return cmdScan(ctx, args[1:], stdout, stderr)
+	case "rules":
+		return cmdRules(ctx, args[1:], stdout, stderr)
+	case "config":
+		return cmdConfig(ctx, args[1:], stdout, stderr)
 	case "tree":
 		return cmdTree(ctx, args[1:], stdout, stderr)
 	case "-h", "--help", "help":
