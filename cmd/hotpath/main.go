@@ -35,6 +35,7 @@ Usage:
   hotpath config schema               print the config file's JSON Schema
   hotpath serve                       run the GitHub App webhook server and workers
   hotpath worker                      run only the review workers
+  hotpath eval [-v] [dir]             precision and recall on the labelled corpus
   hotpath tree [-all] FILE            print a file's syntax tree (for rule authors)
 
 Run 'hotpath <command> -h' for a command's flags.
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdConfig(ctx, args[1:], stdout, stderr)
 	case "tree":
 		return cmdTree(ctx, args[1:], stdout, stderr)
+	case "eval":
+		return cmdEval(ctx, args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
