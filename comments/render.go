@@ -18,6 +18,9 @@ import (
 // OpenAPI description).
 const MaxCommentBody = 65536
 
+// maxRelated bounds the related locations listed in a comment.
+const maxRelated = 20
+
 // RenderOptions carry what RenderComment needs besides the finding.
 type RenderOptions struct {
 	// StartLine and Line are the comment's anchor (Anchored.StartLine and
@@ -55,7 +58,11 @@ func RenderComment(f rules.Finding, opts RenderOptions) string {
 
 	msg := sanitize(f.Message)
 	var related strings.Builder
-	for _, r := range f.Related {
+	for i, r := range f.Related {
+		if i == maxRelated {
+			fmt.Fprintf(&related, "- … and %d more\n", len(f.Related)-i)
+			break
+		}
 		fmt.Fprintf(&related, "- line %d: %s\n", r.Line, sanitize(oneLine(r.Message, 500)))
 	}
 
@@ -261,20 +268,33 @@ func langTag(path string) string {
 // of a rule's markdown documentation, or "" when the section is missing,
 // empty or a placeholder. Long paragraphs are cut at a word.
 func docParagraph(doc, heading string) string {
-	_, rest, ok := strings.Cut(doc, "\n## "+heading+"\n")
-	if !ok {
+	in := false
+	var para []string
+	for _, l := range strings.Split(doc, "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "#") {
+			if in {
+				break
+			}
+			in = t == "## "+heading
+			continue
+		}
+		if !in {
+			continue
+		}
+		if t == "" {
+			if len(para) > 0 {
+				break // end of the first paragraph
+			}
+			continue
+		}
+		para = append(para, t)
+	}
+	p := strings.Join(strings.Fields(strings.Join(para, " ")), " ")
+	if p == "" || strings.EqualFold(p, "TODO") || strings.HasPrefix(p, "```") || strings.HasPrefix(p, "~~~") {
 		return ""
 	}
-	if i := strings.Index(rest, "\n#"); i >= 0 {
-		rest = rest[:i]
-	}
-	rest = strings.TrimSpace(strings.ReplaceAll(rest, "\r\n", "\n"))
-	para, _, _ := strings.Cut(rest, "\n\n")
-	para = strings.Join(strings.Fields(para), " ")
-	if para == "" || strings.EqualFold(para, "TODO") || strings.HasPrefix(para, "```") {
-		return ""
-	}
-	return cutWords(para, 600)
+	return cutWords(p, 600)
 }
 
 // cutWords shortens s to at most n bytes at a word boundary, adding "…".
