@@ -175,29 +175,36 @@ func Summary(in SummaryInput) string {
 	for i, p := range in.NoPatch {
 		noPatch[i] = fmt.Sprintf("- `%s`", code(p))
 	}
-	lists := []struct {
+	type list struct {
+		head  string
+		lines []string
+		size  int
+	}
+	var lists []list
+	const foot = "\n</details>\n"
+	room := MaxSummary - b.Len()
+	for _, l := range []struct {
 		title string
 		lines []string
 	}{
 		{"Skipped files", skipped},
 		{"Files without a diff (binary or too large for GitHub's diff; no inline comments)", noPatch},
-	}
-	const listOverhead = 300 // <details>, <summary>, the "and N more" line
-	reserve := 0
-	for _, l := range lists {
-		if len(l.lines) > 0 {
-			reserve += len(l.title) + listOverhead
-		}
-	}
-	for _, l := range lists {
+	} {
 		if len(l.lines) == 0 {
 			continue
 		}
-		reserve -= len(l.title) + listOverhead
-		fmt.Fprintf(&b, "\n<details><summary>%s (%d)</summary>\n\n", l.title, len(l.lines))
-		budget := MaxSummary - b.Len() - reserve - len("\n</details>\n") - listOverhead/2
-		writeList(&b, l.lines, budget, "")
-		b.WriteString("\n</details>\n")
+		x := list{head: fmt.Sprintf("\n<details><summary>%s (%d)</summary>\n\n", l.title, len(l.lines)), lines: l.lines}
+		for _, line := range l.lines {
+			x.size += len(line) + 1
+		}
+		room -= len(x.head) + len(foot)
+		lists = append(lists, x)
+	}
+	budgets := shareBudget(room, lists, func(l list) int { return l.size })
+	for i, l := range lists {
+		b.WriteString(l.head)
+		writeList(&b, l.lines, budgets[i], "")
+		b.WriteString(foot)
 	}
 	return truncate(b.String(), MaxSummary)
 }

@@ -149,7 +149,7 @@ func fixBlock(f rules.Finding, opts RenderOptions) string {
 		return ""
 	}
 	rep := replacementLines(fx.Replacement)
-	if !reparses(f.Path, opts, lines, fx, rep) {
+	if sameLines(lines[fx.StartLine-1:fx.EndLine], rep) || !reparses(f.Path, opts, lines, fx, rep) {
 		return ""
 	}
 	start, end := opts.StartLine, opts.Line
@@ -200,6 +200,19 @@ func reparses(path string, opts RenderOptions, lines []string, fx *rules.Fix, re
 		return false
 	}
 	return after.SyntaxErrors <= before.SyntaxErrors
+}
+
+// sameLines reports whether a fix would leave the lines unchanged.
+func sameLines(orig, rep []string) bool {
+	if len(orig) != len(rep) {
+		return false
+	}
+	for i := range orig {
+		if strings.TrimSuffix(orig[i], "\r") != rep[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // splitLines splits source into lines without their '\n' (a final newline

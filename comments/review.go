@@ -3,6 +3,7 @@ package comments
 import (
 	"fmt"
 	"net/url"
+	"sort"
 	"strings"
 )
 
@@ -72,26 +73,30 @@ func ReviewBody(in ReviewInput) string {
 		{overTitle, in.Overflow},
 		{"Could not be attached to the diff", in.Rejected},
 	}
-	// Reserve room for every section's title and "and N more" line, so a
-	// long first list cannot crowd out the second.
-	reserve := 0
-	for _, s := range sections {
-		if len(s.items) > 0 {
-			reserve += len(s.title) + 200
-		}
+	type list struct {
+		title string
+		lines []string
+		size  int // bytes of all lines
 	}
+	var lists []list
+	room := MaxCommentBody - b.Len()
 	for _, s := range sections {
 		if len(s.items) == 0 {
 			continue
 		}
-		reserve -= len(s.title) + 200
-		fmt.Fprintf(&b, "\n**%s:**\n\n", s.title)
-		budget := MaxCommentBody - b.Len() - reserve
-		lines := make([]string, len(s.items))
-		for i, a := range s.items {
-			lines[i] = findingLine(in, a)
+		l := list{title: fmt.Sprintf("\n**%s:**\n\n", s.title)}
+		for _, a := range s.items {
+			line := findingLine(in, a)
+			l.lines = append(l.lines, line)
+			l.size += len(line) + 1
 		}
-		writeList(&b, lines, budget, "")
+		room -= len(l.title)
+		lists = append(lists, l)
+	}
+	budgets := shareBudget(room, lists, func(l list) int { return l.size })
+	for i, l := range lists {
+		b.WriteString(l.title)
+		writeList(&b, l.lines, budgets[i], "")
 	}
 	return truncate(b.String(), MaxCommentBody)
 }
@@ -120,18 +125,42 @@ func blobURL(repoURL, sha, path string, line, endLine int) string {
 	return u
 }
 
-// writeList writes lines (each followed by a newline) while they fit in
-// budget bytes, then "… and N more" for the rest. The closing text, when
-// given, follows the list.
+// shareBudget splits room bytes between lists: a list that needs less
+// than an equal share gets what it needs, and the others share the rest.
+func shareBudget[T any](room int, lists []T, size func(T) int) []int {
+	budgets := make([]int, len(lists))
+	order := make([]int, len(lists))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return size(lists[order[a]]) < size(lists[order[b]]) })
+	for k, i := range order {
+		share := max(room, 0) / (len(order) - k)
+		budgets[i] = min(size(lists[i]), share)
+		room -= budgets[i]
+	}
+	return budgets
+}
+
+// writeList writes lines (each followed by a newline) if they all fit in
+// budget bytes; otherwise as many as fit with room left for a final
+// "- … and N more" line. more is appended to that line.
 func writeList(b *strings.Builder, lines []string, budget int, more string) {
-	const moreRoom = 80 // "… and 123456 more…" line
+	total := 0
+	for _, l := range lines {
+		total += len(l) + 1
+	}
+	if total <= budget {
+		for _, l := range lines {
+			b.WriteString(l)
+			b.WriteString("\n")
+		}
+		return
+	}
+	budget -= len("- … and  more\n") + len(more) + 20 // the count has at most 20 digits
 	used := 0
 	for i, l := range lines {
-		need := len(l) + 1
-		if i < len(lines)-1 {
-			need += moreRoom // keep room to say how many are left
-		}
-		if used+need > budget {
+		if used+len(l)+1 > budget {
 			fmt.Fprintf(b, "- … and %d more%s\n", len(lines)-i, more)
 			return
 		}
