@@ -416,6 +416,13 @@ var sapiSQLMethods = map[string]bool{
 	"BulkWrite": true,
 }
 
+// GORM methods that only build a query; the call after them runs it.
+var sapiGormBuilders = map[string]bool{
+	"Where": true, "Model": true, "Table": true, "Preload": true, "Joins": true, "Order": true, "Limit": true,
+	"Offset": true, "Raw": true, "WithContext": true, "Session": true, "Debug": true, "Unscoped": true,
+	"Clauses": true, "Omit": true, "Group": true, "Having": true, "Distinct": true, "Not": true, "Or": true,
+}
+
 var sapiDBTypes = map[string]bool{
 	"sql.DB": true, "sql.Tx": true, "sql.Conn": true, "sql.Stmt": true, "sqlx.DB": true, "sqlx.Tx": true,
 	"pgxpool.Pool": true, "pgx.Conn": true, "pgx.Tx": true, "gorm.DB": true, "mongo.Collection": true,
@@ -506,7 +513,7 @@ func (s *sapiGo) recvKind(e parsers.Node, depth int) string {
 	case "call_expression":
 		// gorm chains: db.Where(…).First(…)
 		inner := Unparen(e.Field("function"))
-		if inner.Type() == "selector_expression" {
+		if inner.Type() == "selector_expression" && sapiGormBuilders[inner.Field("field").Text()] {
 			if k := s.recvKind(inner.Field("operand"), depth+1); k == "db" {
 				return k
 			}
