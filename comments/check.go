@@ -31,12 +31,16 @@ const (
 	ConclusionNeutral = "neutral"
 )
 
-// Conclusion returns the check run conclusion for the findings in scope:
-// "failure" when one is at least failOn (rules.Off means the config's
-// fail_on: never), otherwise "neutral" when the analysis was partial
-// (files skipped for size or time, more than 3,000 files in the pull
-// request) because a clean result proves nothing, otherwise "success".
-// A partial analysis never fails the check by itself.
+// Conclusion returns the check run conclusion: "failure" when a finding is
+// at least failOn (rules.Off means the config's fail_on: never), otherwise
+// "neutral" when the analysis was partial (files skipped for size or time,
+// more than 3,000 files in the pull request) because a clean result proves
+// nothing, otherwise "success". A partial analysis never fails the check
+// by itself.
+//
+// Pass the findings on changed lines, Filter(findings, diffs,
+// ScopeAdded).InScope(), whatever the comment scope, so that problems the
+// pull request did not introduce never fail it.
 func Conclusion(findings []rules.Finding, failOn rules.Severity, partial bool) string {
 	if failOn != rules.Off {
 		for _, f := range findings {
@@ -51,12 +55,12 @@ func Conclusion(findings []rules.Finding, failOn rules.Severity, partial bool) s
 	return ConclusionSuccess
 }
 
-// Title returns the check run's output.title, such as "2 problems in
-// changed code".
+// Title returns the check run's output.title for the reported findings,
+// such as "2 performance problems found".
 func Title(findings []rules.Finding, partial bool) string {
-	t := "No problems in changed code"
+	t := "No performance problems found"
 	if len(findings) > 0 {
-		t = plural(len(findings), "problem") + " in changed code"
+		t = plural(len(findings), "performance problem") + " found"
 	}
 	if partial {
 		t += " (partial analysis)"
@@ -85,7 +89,7 @@ type SkippedFile struct {
 
 // SummaryInput is what Summary reports.
 type SummaryInput struct {
-	// Findings in scope (Filtered.InScope).
+	// Findings reported (Filtered.InScope for the comment scope).
 	Findings []rules.Finding
 	// FailOn is the failing threshold; rules.Off means never.
 	FailOn rules.Severity
@@ -116,14 +120,14 @@ type SummaryInput struct {
 func Summary(in SummaryInput) string {
 	var b strings.Builder
 	if len(in.Findings) == 0 {
-		b.WriteString("**No performance problems in the changed code.**")
+		b.WriteString("**No performance problems found.**")
 	} else {
-		fmt.Fprintf(&b, "**%s in the changed code.**", plural(len(in.Findings), "performance problem"))
+		fmt.Fprintf(&b, "**%s found.**", plural(len(in.Findings), "performance problem"))
 	}
 	if in.FailOn == rules.Off {
 		b.WriteString(" This check never fails (`fail_on: never`).\n")
 	} else {
-		fmt.Fprintf(&b, " This check fails on findings of severity `%s` or higher.\n", in.FailOn)
+		fmt.Fprintf(&b, " This check fails on findings of severity `%s` or higher on lines this pull request adds or changes.\n", in.FailOn)
 	}
 	if in.Partial {
 		b.WriteString("\n> [!WARNING]\n> Partial analysis: some files were not analysed, so this result may miss problems.\n")

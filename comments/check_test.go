@@ -46,7 +46,7 @@ func TestConclusion(t *testing.T) {
 
 func TestTitle(t *testing.T) {
 	got := []string{Title(nil, false), Title(sev(rules.Error), false), Title(sev(rules.Error, rules.Notice), true)}
-	want := []string{"No problems in changed code", "1 problem in changed code", "2 problems in changed code (partial analysis)"}
+	want := []string{"No performance problems found", "1 performance problem found", "2 performance problems found (partial analysis)"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Title (-want +got):\n%s", diff)
 	}
@@ -69,7 +69,7 @@ func TestSummary(t *testing.T) {
 	s := Summary(in)
 	qil, mr := rules.ByID("query-in-loop"), rules.ByID("missing-release")
 	for _, want := range []string{
-		"**4 performance problems in the changed code.** This check fails on findings of severity `warning` or higher.",
+		"**4 performance problems found.** This check fails on findings of severity `warning` or higher on lines this pull request adds or changes.",
 		"Partial analysis",
 		"more than 3,000 files",
 		"| Rule | Error | Warning | Notice | Total |",
@@ -92,7 +92,7 @@ func TestSummary(t *testing.T) {
 
 	clean := Summary(SummaryInput{FailOn: rules.Off, Scope: ScopeDiff, Analyzed: 3})
 	for _, want := range []string{
-		"**No performance problems in the changed code.** This check never fails (`fail_on: never`).",
+		"**No performance problems found.** This check never fails (`fail_on: never`).",
 		"- **Config:** defaults (no config file on the base branch).",
 		"(`comments.scope: diff`)",
 	} {

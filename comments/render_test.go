@@ -329,3 +329,22 @@ func FuzzRenderComment(f *testing.F) {
 		}
 	})
 }
+
+func TestRenderCommentExactlyAtLimit(t *testing.T) {
+	f := loopFinding()
+	f.Message = "a"
+	base := len(RenderComment(f, RenderOptions{Line: 5}))
+	f.Message = strings.Repeat("a", 1+MaxCommentBody-base)
+	body := RenderComment(f, RenderOptions{Line: 5})
+	if len(body) != MaxCommentBody || strings.Contains(body, "…") {
+		t.Errorf("a body of exactly %d bytes was changed: got %d bytes", MaxCommentBody, len(body))
+	}
+	f.Message += "é"
+	body = RenderComment(f, RenderOptions{Line: 5})
+	if len(body) > MaxCommentBody || !strings.Contains(body, "a…") || !utf8.ValidString(body) {
+		t.Errorf("one rune over the limit: %d bytes, truncated=%v", len(body), strings.Contains(body, "a…"))
+	}
+	if _, _, ok := ParseMarker(body); !ok || !strings.Contains(body, "[Rule documentation]") {
+		t.Errorf("truncation lost the marker or the footer")
+	}
+}
