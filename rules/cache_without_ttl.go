@@ -37,7 +37,7 @@ const (
 )
 
 var cwtRedisWrites = map[string]int{
-	"set": cwtSetLike,
+	"set":   cwtSetLike,
 	"setnx": cwtNeedsExpire, "hset": cwtNeedsExpire, "hmset": cwtNeedsExpire, "hsetnx": cwtNeedsExpire,
 	"sadd": cwtNeedsExpire, "lpush": cwtNeedsExpire, "rpush": cwtNeedsExpire, "zadd": cwtNeedsExpire,
 	"geoadd": cwtNeedsExpire, "pfadd": cwtNeedsExpire,
@@ -785,7 +785,7 @@ func (c *cwtJS) checkCand(cand *cwtMapCand) {
 		kind = "Map"
 	}
 	c.p.Report(Diagnostic{
-		Node: cand.decl,
+		Node:    cand.decl,
 		Message: fmt.Sprintf("module-level %s `%s` is used as a cache that only grows: entries are added per call and never deleted, expired or bounded, so memory grows with every distinct key; use an LRU with `max`/`ttl` (lru-cache) or %s", kind, cand.name, fix),
 		Related: []RelatedNode{{Node: cand.writes[0].node, Message: "entry added here"}},
 	})

@@ -557,7 +557,7 @@ func (c *cwtGo) checkCand(cand *cwtMapCand) {
 		kind = "sync.Map"
 	}
 	c.p.Report(Diagnostic{
-		Node: cand.decl,
+		Node:    cand.decl,
 		Message: fmt.Sprintf("package-level %s `%s` is used as a cache that only grows: entries are added per call and never deleted or expired, so memory grows with every distinct key; bound it (hashicorp/golang-lru, an expiring cache) or delete stale entries", kind, cand.name),
 		Related: []RelatedNode{{Node: cand.writes[0].node, Message: "entry added here"}},
 	})
