@@ -38,9 +38,8 @@ const (
 // nothing, otherwise "success". A partial analysis never fails the check
 // by itself.
 //
-// Pass the findings on changed lines, Filter(findings, diffs,
-// ScopeAdded).InScope(), whatever the comment scope, so that problems the
-// pull request did not introduce never fail it.
+// Pass OnChangedLines(findings, diffs), whatever the comment scope, so
+// that problems the pull request did not introduce never fail it.
 func Conclusion(findings []rules.Finding, failOn rules.Severity, partial bool) string {
 	if failOn != rules.Off {
 		for _, f := range findings {
@@ -53,6 +52,25 @@ func Conclusion(findings []rules.Finding, failOn rules.Severity, partial bool) s
 		return ConclusionNeutral
 	}
 	return ConclusionSuccess
+}
+
+// OnChangedLines returns the findings with at least one line the pull
+// request adds or changes, in input order: the findings that decide the
+// conclusion. Findings in files without a patch are left out, since
+// nothing shows that the pull request introduced them (GitHub also drops
+// patches from large responses, so a missing patch says little about the
+// file).
+func OnChangedLines(findings []rules.Finding, diffs map[string]*FileDiff) []rules.Finding {
+	var out []rules.Finding
+	for _, f := range findings {
+		if d := diffs[f.Path]; d != nil {
+			lo, hi := findingLines(f)
+			if d.anyAdded(lo, hi) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // Title returns the check run's output.title for the reported findings,

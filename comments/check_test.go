@@ -44,6 +44,26 @@ func TestConclusion(t *testing.T) {
 	}
 }
 
+func TestOnChangedLines(t *testing.T) {
+	d := mustPatch(t, testPatch)
+	diffs := map[string]*FileDiff{"a.go": d, "binary.go": nil}
+	in := []rules.Finding{
+		finding("a.go", 2, 2),      // added
+		finding("a.go", 1, 1),      // context only
+		finding("a.go", 15, 23),    // reaches an added line
+		finding("a.go", 33, 33),    // deleted neighbourhood
+		finding("binary.go", 1, 1), // no patch
+		finding("other.go", 2, 2),  // not in the pull request
+	}
+	var got []string
+	for _, f := range OnChangedLines(in, diffs) {
+		got = append(got, fmt.Sprintf("%s:%d", f.Path, f.Line))
+	}
+	if diff := cmp.Diff([]string{"a.go:2", "a.go:15"}, got); diff != "" {
+		t.Errorf("OnChangedLines (-want +got):\n%s", diff)
+	}
+}
+
 func TestTitle(t *testing.T) {
 	got := []string{Title(nil, false), Title(sev(rules.Error), false), Title(sev(rules.Error, rules.Notice), true)}
 	want := []string{"No performance problems found", "1 performance problem found", "2 performance problems found (partial analysis)"}

@@ -136,7 +136,8 @@ const maxSuggestionSpan = 12
 // diffs maps each changed file's path (the head path) to its parsed patch.
 // A path mapped to nil is a changed file without a patch: its findings are
 // in scope for every scope (the change cannot be ruled out) but never
-// inline. Leave pure renames without content changes out of the map.
+// inline, and they do not count towards the conclusion (OnChangedLines).
+// Leave pure renames without content changes out of the map.
 // Findings in paths absent from the map are out of scope.
 //
 // A finding covers lines Line..EndLine (EndLine < Line means Line only).
