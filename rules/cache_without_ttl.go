@@ -133,13 +133,15 @@ type cwtMapWrite struct {
 }
 
 func cwtCheckJS(p *Pass) {
-	src := p.File.Src
-	if !hpContainsAny(src, "redis", "Redis", "REDIS", "lru-cache", "node-cache", "cache", "Cache", "CACHE", "memo", "Memo", "MEMO", "new Map") {
-		return
-	}
 	c := &cwtJS{p: p, fs: p.Facts()}
 	c.ioredis = c.fs.Imports("ioredis") || c.fs.Imports("@nestjs-modules/ioredis")
 	c.collectCandidates()
+	// Cheap prefilter: a Redis client can only be named or imported with
+	// "redis" in the text; lru-cache and node-cache are imports; caches in
+	// Maps were found by the top-level scan above.
+	if len(c.cands) == 0 && !c.fs.ImportsAny("lru-cache", "node-cache") && !hpContainsAny(p.File.Src, "redis", "Redis", "REDIS") {
+		return
+	}
 	var buf [24]byte
 	p.File.Root().Walk(func(n parsers.Node) bool {
 		switch n.Type() {

@@ -22,6 +22,18 @@ var cwtGoExpires = map[string]bool{
 	"ExpireGT": true, "ExpireLT": true, "HExpire": true, "HPExpire": true, "LTrim": true,
 }
 
+// cwtGoInteresting are the method names the Go walk looks at at all.
+var cwtGoInteresting = func() map[string]bool {
+	m := map[string]bool{"New": true, "Set": true, "Add": true, "Replace": true, "Do": true, "Send": true}
+	for k := range cwtGoWrites {
+		m[k] = true
+	}
+	for k := range cwtGoExpires {
+		m[k] = true
+	}
+	return m
+}()
+
 type cwtGo struct {
 	p  *Pass
 	fs *Facts
@@ -37,19 +49,9 @@ type cwtGo struct {
 }
 
 func cwtCheckGo(p *Pass) {
-	src := p.File.Src
-	if !hpContainsAny(src, "redis", "go-cache", "cache", "Cache", "CACHE", "memo", "Memo") {
-		return
-	}
 	c := &cwtGo{p: p, fs: p.Facts(), assigns: map[string][]parsers.Node{}}
-	for _, m := range c.fs.Modules() {
-		local := ""
-		for _, im := range c.fs.imports {
-			if im.Module == m {
-				local = im.Local
-			}
-		}
-		switch {
+	for local, im := range c.fs.imports {
+		switch m := im.Module; {
 		case strings.HasPrefix(m, "github.com/redis/go-redis") || strings.HasPrefix(m, "github.com/go-redis/redis") || m == "gopkg.in/redis.v5" || m == "gopkg.in/redis.v6":
 			c.goRedis = local
 		case strings.HasPrefix(m, "github.com/gomodule/redigo/redis") || strings.HasPrefix(m, "github.com/garyburd/redigo/redis"):
@@ -59,6 +61,11 @@ func cwtCheckGo(p *Pass) {
 		}
 	}
 	c.collectCandidates()
+	// Everything this rule knows in Go comes from these imports or from a
+	// package-level cache variable.
+	if c.goRedis == "" && c.redigo == "" && c.goCache == "" && len(c.cands) == 0 {
+		return
+	}
 	p.File.Root().Walk(func(n parsers.Node) bool {
 		switch n.Type() {
 		case "call_expression":
@@ -100,6 +107,9 @@ func (c *cwtGo) call(n parsers.Node) {
 	}
 	recv := fn.Field("operand")
 	m := fn.Field("field").Text()
+	if !cwtGoInteresting[m] {
+		return
+	}
 	label := collapse(fn.Text())
 	// go-cache: cache.New(cache.NoExpiration, …), c.Set(k, v, cache.NoExpiration)
 	if c.goCache != "" {

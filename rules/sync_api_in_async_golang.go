@@ -25,9 +25,10 @@ var sapiGoHTTPFuncs = map[string]bool{"Get": true, "Post": true, "Head": true, "
 var sapiGoClientMethods = map[string]bool{"Do": true, "Get": true, "Post": true, "Head": true, "PostForm": true}
 
 func sapiCheckGo(p *Pass) {
-	src := p.File.Src
 	kb, kq := len(p.Knowledge.BlockingCalls) > 0, len(p.Knowledge.QueryCalls) > 0 || len(p.Knowledge.QueryTypes) > 0
-	if !hpContainsAny(src, "Lock()", "net/http", "echo", "gin", "fiber") && !kb {
+	fs := p.Facts()
+	if !kb && !fs.ImportsAny("net/http", "github.com/labstack/echo", "github.com/gin-gonic/gin", "github.com/gofiber/fiber") &&
+		!hpContainsAny(p.File.Src, "Lock()") {
 		return
 	}
 	s := &sapiGo{p: p, fs: p.Facts(), reported: map[int]bool{}, handlerCache: map[int]bool{}, knowledgeBlock: kb, knowledgeQuery: kq}
