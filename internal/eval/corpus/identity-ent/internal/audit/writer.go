@@ -9,6 +9,8 @@ import (
 	"log"
 	"sync"
 	"time"
+
+	"github.com/lib/pq"
 )
 
 // Writer appends audit events to the database.
@@ -64,20 +66,16 @@ func (b *BufferedWriter) Flush(ctx context.Context) error {
 	if len(pending) == 0 {
 		return nil
 	}
-	tx, err := b.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
+	kinds := make([]string, len(pending))
+	subjects := make([]string, len(pending))
+	remotes := make([]string, len(pending))
+	ats := make([]string, len(pending))
+	for i, e := range pending {
+		kinds[i], subjects[i], remotes[i], ats[i] = e.kind, e.subject, e.remote, e.at.Format(time.RFC3339Nano)
 	}
-	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO audit_events (kind, subject, remote_addr, created_at) VALUES ($1, $2, $3, $4)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, e := range pending {
-		if _, err := stmt.ExecContext(ctx, e.kind, e.subject, e.remote, e.at); err != nil {
-			return err
-		}
-	}
-	return tx.Commit()
+	_, err := b.db.ExecContext(ctx,
+		`INSERT INTO audit_events (kind, subject, remote_addr, created_at)
+		 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]::timestamptz[])`,
+		pq.Array(kinds), pq.Array(subjects), pq.Array(remotes), pq.Array(ats))
+	return err
 }
