@@ -1,0 +1,756 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/hotpath-app/hotpath/parsers"
+)
+
+// Resource kinds.
+var (
+	mrGoRows   = &mrKind{pathRelease: []string{"Close"}, verb: "closed", releaseCall: "%s.Close()"}
+	mrGoTx     = &mrKind{pathRelease: []string{"Commit", "Rollback"}, verb: "rolled back", releaseCall: "%s.Rollback()", trx: true}
+	mrGoConn   = &mrKind{pathRelease: []string{"Close"}, verb: "closed", releaseCall: "%s.Close()"}
+	mrGoPgConn = &mrKind{pathRelease: []string{"Release", "Destroy", "Hijack", "ReleaseUnused"}, verb: "released", releaseCall: "%s.Release()"}
+	mrGoStmt   = &mrKind{pathRelease: []string{"Close"}, verb: "closed", releaseCall: "%s.Close()"}
+	mrGoResp   = &mrKind{body: true, verb: "closed", releaseCall: "%s.Body.Close()"}
+
+	mrTSPgClient = &mrKind{pathRelease: []string{"release", "end"}, verb: "released", releaseCall: "%s.release()"}
+	mrTSMysql    = &mrKind{pathRelease: []string{"release", "end", "destroy", "close"}, verb: "released", releaseCall: "%s.release()"}
+	mrTSRunner   = &mrKind{pathRelease: []string{"release"}, verb: "released", releaseCall: "%s.release()"}
+	mrTSTrx      = &mrKind{pathRelease: []string{"commit", "rollback"}, verb: "committed or rolled back", releaseCall: "%s.rollback()", trx: true}
+)
+
+// Methods whose use on a variable shows what it is.
+var (
+	mrRowsUses  = []string{"Next", "Scan", "Close", "Err", "Columns", "ColumnTypes", "NextResultSet", "Values", "RawValues", "FieldDescriptions", "CommandTag", "StructScan", "MapScan", "SliceScan"}
+	mrConnUses  = []string{"Close", "ExecContext", "QueryContext", "QueryRowContext", "PrepareContext", "BeginTx", "Raw", "PingContext"}
+	mrPgConnUse = []string{"Release", "Exec", "Query", "QueryRow", "Begin", "BeginTx", "Conn", "SendBatch", "CopyFrom", "Ping", "Hijack", "Destroy", "Value"}
+	mrStmtUses  = []string{"Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext", "Close", "Get", "Select", "MustExec", "QueryRowx", "Queryx", "GetContext", "SelectContext"}
+	mrTxExecs   = []string{"Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext", "NamedExec", "NamedExecContext", "Get", "Select", "SendBatch", "CopyFrom"}
+)
+
+// mrUses is how a variable is used in a function: the methods called on
+// it, the fields read from it, and whether it is itself called.
+type mrUses struct {
+	methods map[string]bool
+	fields  map[string]bool
+	called  bool
+}
+
+func (u mrUses) any(methods ...string) bool {
+	for _, m := range methods {
+		if u.methods[m] {
+			return true
+		}
+	}
+	return false
+}
+
+func mrCollectUses(body parsers.Node, name string) mrUses {
+	u := mrUses{methods: map[string]bool{}, fields: map[string]bool{}}
+	body.Walk(func(n parsers.Node) bool {
+		if n.Type() != "identifier" || n.Text() != name {
+			return true
+		}
+		e := n
+		for {
+			p := e.Parent()
+			switch p.Type() {
+			case "parenthesized_expression", "non_null_expression", "as_expression":
+				e = p
+				continue
+			case "call_expression":
+				if p.Field("function").ID() == e.ID() {
+					u.called = true
+				}
+			case "member_expression", "selector_expression":
+				if mrObject(p).ID() != e.ID() {
+					break
+				}
+				prop := mrProperty(p)
+				if gp := p.Parent(); gp.Type() == "call_expression" && gp.Field("function").ID() == p.ID() {
+					u.methods[prop] = true
+				} else {
+					u.fields[prop] = true
+					// resp.Body.Close(): record the method on the field too.
+					if gp.Type() == "selector_expression" || gp.Type() == "member_expression" {
+						if ggp := gp.Parent(); ggp.Type() == "call_expression" && ggp.Field("function").ID() == gp.ID() {
+							u.methods[prop+"."+mrProperty(gp)] = true
+						}
+					}
+				}
+			}
+			break
+		}
+		return true
+	})
+	return u
+}
+
+// mrObject returns the object of a member or selector expression.
+func mrObject(n parsers.Node) parsers.Node {
+	if n.Type() == "selector_expression" {
+		return n.Field("operand")
+	}
+	return n.Field("object")
+}
+
+// mrProperty returns the property or field name of a member or selector
+// expression.
+func mrProperty(n parsers.Node) string {
+	if n.Type() == "selector_expression" {
+		return n.Field("field").Text()
+	}
+	return n.Field("property").Text()
+}
+
+// mrStatementParents are the nodes whose children are statements.
+var mrStatementParents = map[string]bool{
+	"block": true, "expression_case": true, "default_case": true, "type_case": true, "communication_case": true,
+	"statement_block": true, "switch_case": true, "switch_default": true,
+}
+
+// mrAcquisition recognises an acquiring call bound to a variable by a
+// statement, or returns nil.
+func mrAcquisition(p *Pass, call parsers.Node) *mrResource {
+	if p.File.Lang == parsers.Go {
+		return mrGoAcquisition(p, call)
+	}
+	return mrTSAcquisition(p, call)
+}
+
+func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
+	recv, method := Callee(call)
+	if method == "" {
+		return nil
+	}
+	list := call.Parent()
+	if list.Type() != "expression_list" {
+		return nil
+	}
+	stmt := list.Parent()
+	if (stmt.Type() != "short_var_declaration" && stmt.Type() != "assignment_statement") ||
+		stmt.Field("right").ID() != list.ID() || len(list.NamedChildren()) != 1 {
+		return nil
+	}
+	if !mrStatementParents[stmt.Parent().Type()] {
+		return nil
+	}
+	if stmt.Type() == "assignment_statement" && stmt.Field("operator").Type() != "=" {
+		return nil
+	}
+	lhs := stmt.Field("left").NamedChildren()
+	if len(lhs) != 2 || lhs[0].Type() != "identifier" || lhs[1].Type() != "identifier" || lhs[0].Text() == "_" {
+		return nil
+	}
+	fn := EnclosingFunction(stmt)
+	body := fn.Field("body")
+	if fn.IsNull() || body.Type() != "block" {
+		return nil
+	}
+	name := lhs[0].Text()
+	if stmt.Type() == "assignment_statement" {
+		d, ok := p.Facts().Resolve(lhs[0])
+		if !ok || d.Kind != VarDecl || !fn.Contains(d.Node) || EnclosingFunction(d.Node).ID() != fn.ID() {
+			return nil
+		}
+	}
+	r := &mrResource{name: name, errName: lhs[1].Text(), call: call, stmt: stmt, fn: fn, body: body}
+	if recv.IsNull() {
+		r.what = method
+	} else {
+		r.what = mrShort(recv) + "." + method
+	}
+	args := call.Field("arguments").NamedChildren()
+	uses := mrCollectUses(body, name)
+	if k := mrKnowledgeKind(p, call); k != nil {
+		r.kind = k
+		return r
+	}
+	if recv.IsNull() {
+		return nil
+	}
+	n := len(args)
+	switch method {
+	case "Query", "QueryContext", "Queryx", "QueryxContext", "NamedQuery", "NamedQueryContext":
+		if n >= 1 && uses.any(mrRowsUses...) {
+			r.kind = mrGoRows
+		}
+	case "Begin", "BeginTx", "Beginx", "BeginTxx":
+		ok := (method == "Begin" && n <= 1) || (method == "Beginx" && n == 0) || ((method == "BeginTx" || method == "BeginTxx") && n == 2)
+		if ok && (uses.any("Commit", "Rollback") || (uses.any(mrTxExecs...) && mrGoImportsSQL(p))) {
+			r.kind = mrGoTx
+			r.rollbackArgs = mrGoRollbackArgs(p, r, args)
+		}
+	case "Conn":
+		if n == 1 && uses.any(mrConnUses...) {
+			r.kind = mrGoConn
+		}
+	case "Acquire":
+		if n == 1 && uses.any(mrPgConnUse...) {
+			r.kind = mrGoPgConn
+		}
+	case "Prepare", "Preparex", "PrepareNamed", "PrepareContext", "PreparexContext", "PrepareNamedContext":
+		want := 1
+		if strings.HasSuffix(method, "Context") {
+			want = 2
+		}
+		if n == want && uses.any(mrStmtUses...) && !mrGoIsTx(p, recv) {
+			r.kind = mrGoStmt
+		}
+	case "Get", "Post", "PostForm", "Head", "Do":
+		if mrGoHTTPCall(p, recv, method, n, uses) {
+			r.kind = mrGoResp
+		}
+	}
+	if r.kind == nil {
+		return nil
+	}
+	return r
+}
+
+// mrGoImportsSQL reports whether a Go file imports a SQL client.
+func mrGoImportsSQL(p *Pass) bool {
+	return p.Facts().ImportsAny("database/sql", "github.com/jmoiron/sqlx", "github.com/jackc/pgx", "go.etcd.io/bbolt")
+}
+
+// mrGoRollbackArgs returns the arguments a deferred Rollback needs: pgx's
+// Rollback takes a context, database/sql's none.
+func mrGoRollbackArgs(p *Pass, r *mrResource, beginArgs []parsers.Node) string {
+	found, arg := false, ""
+	r.body.Walk(func(n parsers.Node) bool {
+		if found || n.Type() != "call_expression" {
+			return !found
+		}
+		recv, m := Callee(n)
+		if (m == "Rollback" || m == "Commit") && mrIsName(recv, r.name) {
+			if a := n.Field("arguments").NamedChildren(); len(a) == 1 {
+				found, arg = true, a[0].Text()
+			} else {
+				found = true
+			}
+		}
+		return true
+	})
+	if found {
+		return arg
+	}
+	if p.Facts().Imports("github.com/jackc/pgx") && !p.Facts().Imports("database/sql") && len(beginArgs) >= 1 {
+		return beginArgs[0].Text()
+	}
+	return ""
+}
+
+// mrGoIsTx reports whether a receiver is a transaction: statements it
+// prepares are closed with it.
+func mrGoIsTx(p *Pass, recv parsers.Node) bool {
+	for _, t := range receiverNames(recv) {
+		l := strings.ToLower(t)
+		if l == "tx" || strings.HasSuffix(l, "tx") || strings.HasSuffix(l, "txn") {
+			return true
+		}
+	}
+	if d, ok := p.Facts().ResolveExpr(recv); ok {
+		if strings.Contains(d.Type, "Tx") {
+			return true
+		}
+		if init := Unparen(d.Init); init.Type() == "call_expression" {
+			if _, m := Callee(init); strings.HasPrefix(m, "Begin") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mrGoHTTPCall reports whether recv.method(…) is an HTTP request returning
+// a response whose body must be closed.
+func mrGoHTTPCall(p *Pass, recv parsers.Node, method string, nargs int, uses mrUses) bool {
+	fs := p.Facts()
+	if !fs.Imports("net/http") && !mrGoHTTPTyped(p, recv) {
+		return false
+	}
+	recv = Unparen(recv)
+	if recv.Type() == "identifier" {
+		if im, ok := fs.Import(recv.Text()); ok {
+			return im.Module == "net/http" && method != "Do"
+		}
+	}
+	if recv.Type() == "selector_expression" && recv.Field("field").Text() == "DefaultClient" {
+		if im, ok := fs.Import(recv.Field("operand").Text()); ok && im.Module == "net/http" {
+			return true
+		}
+	}
+	if mrGoHTTPTyped(p, recv) {
+		return true
+	}
+	// An unknown receiver: trust it when the call looks like an HTTP request
+	// and the result is used like a response.
+	usedAsResp := uses.fields["Body"] || uses.fields["StatusCode"] || uses.fields["Header"] || uses.fields["Status"]
+	if !usedAsResp || !fs.Imports("net/http") {
+		return false
+	}
+	if method == "Do" {
+		return nargs == 1
+	}
+	for _, t := range receiverNames(recv) {
+		if strings.Contains(strings.ToLower(t), "client") {
+			return true
+		}
+	}
+	return false
+}
+
+func mrGoHTTPTyped(p *Pass, recv parsers.Node) bool {
+	d, ok := p.Facts().ResolveExpr(recv)
+	if !ok {
+		return false
+	}
+	if t := strings.TrimLeft(d.Type, "*"); t == "http.Client" {
+		return true
+	}
+	init := collapse(Unparen(d.Init).Text())
+	return strings.HasPrefix(init, "&http.Client{") || strings.HasPrefix(init, "http.Client{") || init == "http.DefaultClient"
+}
+
+// mrKnowledgeKind matches a call against the repository's own
+// acquire/release pairs.
+func mrKnowledgeKind(p *Pass, call parsers.Node) *mrKind {
+	if p.Knowledge == nil {
+		return nil
+	}
+	for _, res := range p.Knowledge.Resources {
+		if MatchCall([]string{res.Acquire}, call) {
+			rel := res.Release
+			if i := strings.LastIndex(rel, "."); i >= 0 {
+				rel = rel[i+1:]
+			}
+			return &mrKind{pathRelease: []string{rel}, poolRelease: []string{rel}, verb: "released", releaseCall: "%s." + rel + "()"}
+		}
+	}
+	return nil
+}
+
+func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
+	recv, method := Callee(call)
+	if method == "" {
+		return nil
+	}
+	e := call
+	awaited := false
+	if par := e.Parent(); par.Type() == "await_expression" {
+		e, awaited = par, true
+	}
+	for e.Parent().Type() == "parenthesized_expression" || e.Parent().Type() == "as_expression" || e.Parent().Type() == "non_null_expression" {
+		e = e.Parent()
+	}
+	var nameNode, stmt parsers.Node
+	switch par := e.Parent(); par.Type() {
+	case "variable_declarator":
+		if par.Field("value").ID() != e.ID() {
+			return nil
+		}
+		nameNode, stmt = par.Field("name"), par.Parent()
+		if stmt.Type() != "lexical_declaration" && stmt.Type() != "variable_declaration" {
+			return nil
+		}
+	case "assignment_expression":
+		if par.Field("right").ID() != e.ID() {
+			return nil
+		}
+		nameNode, stmt = par.Field("left"), par.Parent()
+		if stmt.Type() != "expression_statement" {
+			return nil
+		}
+	default:
+		return nil
+	}
+	if nameNode.Type() != "identifier" || !mrStatementParents[stmt.Parent().Type()] {
+		return nil
+	}
+	fn := EnclosingFunction(stmt)
+	body := fn.Field("body")
+	if fn.IsNull() || body.Type() != "statement_block" {
+		return nil
+	}
+	if stmt.Type() == "expression_statement" {
+		d, ok := p.Facts().Resolve(nameNode)
+		if !ok || d.Kind != VarDecl || EnclosingFunction(d.Node).ID() != fn.ID() {
+			return nil
+		}
+	}
+	name := nameNode.Text()
+	r := &mrResource{name: name, call: call, stmt: stmt, fn: fn, body: body}
+	if recv.IsNull() {
+		r.what = method + "()"
+	} else {
+		r.what = mrShort(recv) + "." + method + "()"
+	}
+	if k := mrKnowledgeKind(p, call); k != nil {
+		r.kind = k
+		return r
+	}
+	if recv.IsNull() {
+		return nil
+	}
+	args := call.Field("arguments").NamedChildren()
+	uses := mrCollectUses(body, name)
+	if uses.called {
+		// const release = await mutex.acquire(): a release function, not a
+		// pooled object.
+		return nil
+	}
+	switch method {
+	case "connect":
+		if awaited && len(args) == 0 && !mrTSNotPool(p, recv) &&
+			(uses.methods["release"] || (mrTSPoolish(p, recv) && uses.any("query", "execute"))) {
+			r.kind = mrTSPgClient
+		}
+	case "getConnection":
+		if awaited && len(args) == 0 && !mrTSNotPool(p, recv) &&
+			(uses.any("release", "end", "destroy", "close") || (mrTSPoolish(p, recv) && uses.any("query", "execute", "beginTransaction"))) {
+			r.kind = mrTSMysql
+		}
+	case "createQueryRunner":
+		r.kind = mrTSRunner
+	case "transaction":
+		if awaited && !mrTSHasCallback(args) && (uses.any("commit", "rollback") ||
+			p.Facts().ImportsAny("knex", "sequelize", "sequelize-typescript")) {
+			r.kind = mrTSTrx
+		}
+	case "acquire":
+		if awaited && len(args) <= 1 && !mrTSHasCallback(args) && !mrTSLockish(recv) {
+			pool := mrShort(recv)
+			if uses.methods["release"] || mrTSPoolish(p, recv) || p.Facts().Imports("generic-pool") {
+				r.kind = &mrKind{pathRelease: []string{"release", "destroy"}, poolRelease: []string{"release", "destroy"},
+					verb: "released", releaseCall: pool + ".release(%s)"}
+			}
+		}
+	}
+	if r.kind == nil {
+		return nil
+	}
+	return r
+}
+
+// mrTSHasCallback reports whether an argument is a function: knex and
+// Sequelize manage a transaction handed to a callback themselves.
+func mrTSHasCallback(args []parsers.Node) bool {
+	for _, a := range args {
+		if IsFunction(Unparen(a)) || Unparen(a).Type() == "identifier" && strings.Contains(strings.ToLower(a.Text()), "callback") {
+			return true
+		}
+	}
+	return false
+}
+
+// mrTSPoolish reports whether a receiver names or was built as a pool.
+func mrTSPoolish(p *Pass, recv parsers.Node) bool {
+	for _, t := range receiverNames(recv) {
+		if strings.Contains(strings.ToLower(t), "pool") {
+			return true
+		}
+	}
+	if d, ok := p.Facts().ResolveExpr(recv); ok {
+		if strings.Contains(d.Type, "Pool") {
+			return true
+		}
+		init := Unparen(d.Init)
+		if init.Type() == "await_expression" {
+			init = Unparen(init.NamedChild(0))
+		}
+		switch init.Type() {
+		case "new_expression":
+			return strings.Contains(init.Field("constructor").Text(), "Pool")
+		case "call_expression":
+			return strings.Contains(strings.ToLower(init.Field("function").Text()), "pool")
+		}
+	}
+	return false
+}
+
+// mrTSNotPool reports receivers that are plainly not connection pools:
+// Redis and MongoDB clients, message brokers.
+func mrTSNotPool(p *Pass, recv parsers.Node) bool {
+	d, ok := p.Facts().ResolveExpr(recv)
+	if !ok {
+		return false
+	}
+	t := d.Type + " " + collapse(d.Init.Text())
+	for _, w := range []string{"MongoClient", "Redis", "createClient", "amqp", "mongoose", "Kafka", "WebSocket", "Socket"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mrTSLockish reports receivers that are locks: their acquire() returns a
+// release function or nothing to release on the result.
+func mrTSLockish(recv parsers.Node) bool {
+	for _, t := range receiverNames(recv) {
+		l := strings.ToLower(t)
+		if strings.Contains(l, "mutex") || strings.Contains(l, "lock") || strings.Contains(l, "semaphore") || strings.Contains(l, "sem") {
+			return true
+		}
+	}
+	return false
+}
+
+// mrIsName reports whether an expression is the identifier name (through
+// parentheses, non-null assertions and Go's &).
+func mrIsName(n parsers.Node, name string) bool {
+	n = Unparen(n)
+	if n.Type() == "unary_expression" && n.Field("operator").Type() == "&" {
+		n = Unparen(n.Field("operand"))
+	}
+	return n.Type() == "identifier" && n.Text() == name
+}
+
+// mrIsBodyOf reports whether an expression is name.Body.
+func mrIsBodyOf(n parsers.Node, name string) bool {
+	n = Unparen(n)
+	return n.Type() == "selector_expression" && n.Field("field").Text() == "Body" && mrIsName(n.Field("operand"), name)
+}
+
+// mrIsRelease reports whether a call releases the resource: a release
+// method on it (rows.Close(), client.release(), resp.Body.Close()), a pool
+// method given it (pool.release(res)), or a helper whose name says it
+// closes what it is given (closeBody(resp), safeClose(rows)).
+func mrIsRelease(r *mrResource, call parsers.Node) bool {
+	recv, m := Callee(call)
+	if !recv.IsNull() {
+		if mrIsName(recv, r.name) && r.kind.releases(m) {
+			return true
+		}
+		if r.kind.body && m == "Close" && mrIsBodyOf(recv, r.name) {
+			return true
+		}
+	}
+	bare, mentioned := false, false
+	for _, a := range call.Field("arguments").NamedChildren() {
+		if mrIsName(a, r.name) {
+			bare, mentioned = true, true
+		} else if r.kind.body && mrIsBodyOf(a, r.name) {
+			mentioned = true
+		}
+	}
+	if bare && !recv.IsNull() && mrIn(m, r.kind.poolRelease) {
+		return true
+	}
+	return mentioned && mrCloseish(m)
+}
+
+// mrContainsRelease reports whether a release of the resource happens
+// anywhere under n.
+func mrContainsRelease(r *mrResource, n parsers.Node) bool {
+	found := false
+	n.Walk(func(c parsers.Node) bool {
+		if found {
+			return false
+		}
+		if c.Type() == "call_expression" && mrIsRelease(r, c) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// mrScanResult is what the uses of a resource say about who releases it.
+type mrScanResult struct {
+	// escapes: returned, stored, handed off, captured by a goroutine or by
+	// a callback that releases it — not this function's to release.
+	escapes bool
+	// released: the function releases it somewhere.
+	released bool
+}
+
+// mrScan classifies every use of the resource variable in its function.
+func mrScan(p *Pass, r *mrResource) mrScanResult {
+	var res mrScanResult
+	handoff := false
+	isGo := p.File.Lang == parsers.Go
+	if isGo {
+		// A named result is returned by a bare return.
+		if results := r.fn.Field("result"); results.Type() == "parameter_list" {
+			for _, pd := range results.NamedChildren() {
+				for _, n := range pd.FieldAll("name") {
+					if n.Text() == r.name {
+						res.escapes = true
+						return res
+					}
+				}
+			}
+		}
+	}
+	r.body.Walk(func(n parsers.Node) bool {
+		if res.escapes {
+			return false
+		}
+		switch n.Type() {
+		case "call_expression":
+			if mrIsRelease(r, n) {
+				res.released = true
+				if inner := EnclosingFunction(n); inner.ID() != r.fn.ID() && !mrGoDeferredClosure(inner, r.fn) {
+					// Released by a callback or a goroutine (res.on("finish", …),
+					// t.Cleanup, go func(){ defer rows.Close() }()).
+					res.escapes = true
+				}
+			}
+		case "go_statement":
+			if mrMentions(n, r.name) {
+				res.escapes = true
+			}
+			return false
+		case "shorthand_property_identifier":
+			if n.Text() == r.name {
+				res.escapes = true
+			}
+		case "identifier":
+			if n.Text() != r.name {
+				return true
+			}
+			switch mrClassify(r, n) {
+			case mrUseEscape:
+				res.escapes = true
+			case mrUseHandoff:
+				handoff = true
+			}
+		}
+		return true
+	})
+	if handoff && !res.released {
+		res.escapes = true
+	}
+	return res
+}
+
+// mrGoDeferredClosure reports whether fn is a func literal called by a
+// defer statement directly in outer: defer func() { … }().
+func mrGoDeferredClosure(fn, outer parsers.Node) bool {
+	if fn.Type() != "func_literal" {
+		return false
+	}
+	call := fn.Parent()
+	return call.Type() == "call_expression" && call.Field("function").ID() == fn.ID() &&
+		call.Parent().Type() == "defer_statement" && EnclosingFunction(call).ID() == outer.ID()
+}
+
+// mrMentions reports whether an identifier name occurs under n.
+func mrMentions(n parsers.Node, name string) bool {
+	found := false
+	n.Walk(func(c parsers.Node) bool {
+		if found {
+			return false
+		}
+		if (c.Type() == "identifier" || c.Type() == "shorthand_property_identifier") && c.Text() == name {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// Kinds of use of the resource variable.
+const (
+	mrUseOther = iota
+	mrUseEscape
+	mrUseHandoff
+)
+
+// mrClassify says what one occurrence of the resource variable does with it.
+func mrClassify(r *mrResource, id parsers.Node) int {
+	e := id
+	field := false
+climb:
+	for {
+		p := e.Parent()
+		switch p.Type() {
+		case "parenthesized_expression", "non_null_expression", "as_expression", "satisfies_expression", "type_assertion":
+			e = p
+		case "type_assertion_expression":
+			if p.Field("operand").ID() != e.ID() {
+				break climb
+			}
+			e = p
+		case "unary_expression":
+			if p.Field("operator").Type() != "&" {
+				break climb
+			}
+			e = p
+		case "member_expression", "selector_expression":
+			if mrObject(p).ID() != e.ID() {
+				break climb
+			}
+			gp := p.Parent()
+			if gp.Type() == "call_expression" && gp.Field("function").ID() == p.ID() {
+				return mrUseOther // a method call on it
+			}
+			if r.kind.releases(mrProperty(p)) {
+				// A release method taken as a value: stream.on("end",
+				// client.release), cleanups = append(cleanups, rows.Close).
+				return mrUseEscape
+			}
+			field = true
+			e = p
+		case "ternary_expression":
+			if p.Field("condition").ID() == e.ID() {
+				break climb
+			}
+			e = p
+		case "binary_expression":
+			op := p.Field("operator").Type()
+			if op != "??" && op != "||" {
+				break climb
+			}
+			e = p
+		default:
+			break climb
+		}
+	}
+	p := e.Parent()
+	switch p.Type() {
+	case "arguments", "argument_list":
+		call := p.Parent()
+		if call.Type() == "call_expression" && mrIsRelease(r, call) {
+			return mrUseOther
+		}
+		if !field {
+			return mrUseHandoff
+		}
+	case "return_statement", "yield_expression", "spread_element", "array", "pair", "object", "literal_element",
+		"keyed_element", "send_statement", "jsx_expression":
+		if p.Type() == "send_statement" && p.Field("value").ID() != e.ID() {
+			return mrUseOther
+		}
+		if p.Type() == "pair" && p.Field("value").ID() != e.ID() {
+			return mrUseOther
+		}
+		return mrUseEscape
+	case "expression_list":
+		gp := p.Parent()
+		switch gp.Type() {
+		case "return_statement":
+			return mrUseEscape
+		case "short_var_declaration", "assignment_statement", "var_spec", "const_spec":
+			if gp.Field("left").ID() != p.ID() {
+				return mrUseEscape
+			}
+		}
+	case "variable_declarator":
+		if p.Field("value").ID() == e.ID() {
+			return mrUseEscape
+		}
+	case "assignment_expression":
+		if p.Field("right").ID() == e.ID() {
+			return mrUseEscape
+		}
+	case "arrow_function":
+		if p.Field("body").ID() == e.ID() {
+			return mrUseEscape
+		}
+	}
+	return mrUseOther
+}

@@ -1,0 +1,430 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hotpath-app/hotpath/parsers"
+)
+
+// An mrFrame is a break (and, for loops, continue) target during a walk.
+type mrFrame struct {
+	loop                bool
+	breakLive, contLive bool
+	broke, continued    bool
+	// owns: the resource is acquired inside this loop's body, so each
+	// iteration has its own and must release it before the next.
+	owns bool
+}
+
+// mrGoFlow walks a Go function body, tracking whether the resource is live
+// (acquired and neither released nor covered by a deferred release).
+// Every walk method takes the state on entry and returns the state on the
+// fall-through path and whether there is one.
+type mrGoFlow struct {
+	res    *mrResource
+	frames []*mrFrame
+	leaks  []mrLeak
+	abort  bool
+	// errActive: the acquisition's error variable still holds the
+	// acquisition's error, so `if err != nil` is the path where the
+	// resource is nil.
+	errActive bool
+}
+
+func (w *mrGoFlow) run() []mrLeak {
+	live, falls := w.block(w.res.body, false)
+	if falls && live && !w.abort {
+		w.leaks = append(w.leaks, mrLeak{how: mrLeakEnd, node: mrLastChild(w.res.body)})
+	}
+	return w.leaks
+}
+
+// mrLastChild returns a node's last child (a block's closing brace).
+func mrLastChild(n parsers.Node) parsers.Node {
+	last := n
+	for c := n.FirstChild(); !c.IsNull(); c = c.NextSibling() {
+		last = c
+	}
+	return last
+}
+
+func (w *mrGoFlow) block(b parsers.Node, live bool) (bool, bool) {
+	return w.list(mrStatements(b), live)
+}
+
+// mrStatements returns the statements of a block or case clause: its named
+// children without a field name, comments left out.
+func mrStatements(n parsers.Node) []parsers.Node {
+	var out []parsers.Node
+	for c := n.FirstChild(); !c.IsNull(); c = c.NextSibling() {
+		if c.IsNamed() && c.Type() != "comment" && c.FieldName() == "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (w *mrGoFlow) list(stmts []parsers.Node, live bool) (bool, bool) {
+	for _, s := range stmts {
+		if w.abort {
+			return false, false
+		}
+		var falls bool
+		live, falls = w.stmt(s, live)
+		if !falls {
+			return live, false
+		}
+	}
+	return live, true
+}
+
+func (w *mrGoFlow) stmt(s parsers.Node, live bool) (bool, bool) {
+	r := w.res
+	switch s.Type() {
+	case "block":
+		return w.block(s, live)
+	case "return_statement":
+		if mrContainsRelease(r, s) {
+			live = false
+		}
+		if live {
+			w.leaks = append(w.leaks, mrLeak{how: mrLeakReturn, node: s})
+		}
+		return false, false
+	case "defer_statement":
+		// Any deferred call that mentions the resource is taken as its
+		// release: defer rows.Close(), defer closeBody(resp), defer func()
+		// { if err != nil { tx.Rollback() } }().
+		if mrMentions(s, r.name) {
+			live = false
+		}
+		return live, true
+	case "go_statement":
+		return live, true
+	case "if_statement":
+		return w.ifStmt(s, live)
+	case "for_statement":
+		return w.forStmt(s, live)
+	case "expression_switch_statement", "type_switch_statement":
+		return w.switchStmt(s, live, false)
+	case "select_statement":
+		return w.switchStmt(s, live, true)
+	case "labeled_statement":
+		for _, c := range s.NamedChildren() {
+			if c.Type() != "label_name" && c.Type() != "comment" {
+				return w.stmt(c, live)
+			}
+		}
+		return live, true
+	case "break_statement", "continue_statement":
+		if s.NamedChild(0).Type() == "label_name" || len(w.frames) == 0 {
+			w.abort = true
+			return false, false
+		}
+		if s.Type() == "break_statement" {
+			f := w.frames[len(w.frames)-1]
+			f.breakLive = f.breakLive || live
+			f.broke = true
+			return false, false
+		}
+		for i := len(w.frames) - 1; i >= 0; i-- {
+			if f := w.frames[i]; f.loop {
+				if live && f.owns {
+					w.leaks = append(w.leaks, mrLeak{how: mrLeakNext, node: s})
+					live = false
+				}
+				f.contLive = f.contLive || live
+				f.continued = true
+				return false, false
+			}
+		}
+		w.abort = true
+		return false, false
+	case "goto_statement":
+		w.abort = true
+		return false, false
+	case "fallthrough_statement", "empty_statement":
+		return live, true
+	case "expression_statement":
+		if call := Unparen(s.NamedChild(0)); call.Type() == "call_expression" {
+			switch mrGoTerminates(call) {
+			case mrTermPanic:
+				if mrContainsRelease(r, s) {
+					live = false
+				}
+				if live {
+					w.leaks = append(w.leaks, mrLeak{how: mrLeakPanic, node: s})
+				}
+				return false, false
+			case mrTermExit:
+				return false, false
+			}
+		}
+	}
+	return w.simple(s, live)
+}
+
+func (w *mrGoFlow) simple(s parsers.Node, live bool) (bool, bool) {
+	r := w.res
+	if s.ID() == r.stmt.ID() {
+		w.errActive = r.errName != "" && r.errName != "_"
+		return true, true
+	}
+	if mrGoAssigns(s, r.name) {
+		// Reassigned: a new resource or nil; stop following the old one.
+		live = false
+	}
+	if w.errActive && mrGoAssigns(s, r.errName) {
+		w.errActive = false
+	}
+	if live && mrContainsRelease(r, s) {
+		live = false
+	}
+	return live, true
+}
+
+// Ways a Go call ends the path.
+const (
+	mrTermNone = iota
+	mrTermPanic
+	mrTermExit
+)
+
+func mrGoTerminates(call parsers.Node) int {
+	recv, m := Callee(call)
+	if recv.IsNull() && m == "panic" {
+		return mrTermPanic
+	}
+	if recv.IsNull() {
+		return mrTermNone
+	}
+	rt := recv.Text()
+	switch {
+	case rt == "os" && m == "Exit":
+		return mrTermExit
+	case strings.HasPrefix(m, "Fatal"), (rt == "log" || rt == "klog") && strings.HasPrefix(m, "Panic"):
+		return mrTermExit
+	}
+	return mrTermNone
+}
+
+// mrGoAssigns reports whether a statement assigns the variable name (as a
+// whole: rows, err = …; err := …).
+func mrGoAssigns(s parsers.Node, name string) bool {
+	if name == "" || name == "_" {
+		return false
+	}
+	switch s.Type() {
+	case "short_var_declaration", "assignment_statement":
+		for _, l := range s.Field("left").NamedChildren() {
+			if l.Type() == "identifier" && l.Text() == name {
+				return true
+			}
+		}
+	case "var_declaration":
+		found := false
+		s.Walk(func(c parsers.Node) bool {
+			if c.Type() == "identifier" && c.FieldName() == "name" && c.Text() == name {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	return false
+}
+
+func (w *mrGoFlow) ifStmt(s parsers.Node, live bool) (bool, bool) {
+	r := w.res
+	shadow := false
+	if init := s.Field("initializer"); !init.IsNull() {
+		if init.Type() == "short_var_declaration" && mrGoAssigns(init, r.errName) {
+			shadow = true // if err := …; err != nil: a new err
+		} else if w.errActive && mrGoAssigns(init, r.errName) {
+			w.errActive = false
+		}
+		if mrGoAssigns(init, r.name) {
+			live = false
+		}
+		if live && mrContainsRelease(r, init) {
+			live = false
+		}
+	}
+	cond := s.Field("condition")
+	if live && mrContainsRelease(r, cond) {
+		live = false
+	}
+	thenLive, elseLive := live, live
+	if w.errActive && !shadow {
+		if mrGoCompares(cond, r.errName, "!=", true) {
+			thenLive = false
+		}
+		if mrGoCompares(cond, r.errName, "==", false) {
+			elseLive = false
+		}
+	}
+	if mrGoCompares(cond, r.name, "!=", false) {
+		elseLive = false
+	}
+	if mrGoCompares(cond, r.name, "==", true) {
+		thenLive = false
+	}
+	l1, f1 := w.block(s.Field("consequence"), thenLive)
+	l2, f2 := elseLive, true
+	if alt := s.Field("alternative"); !alt.IsNull() {
+		l2, f2 = w.stmt(alt, elseLive)
+	}
+	return (f1 && l1) || (f2 && l2), f1 || f2
+}
+
+// mrGoCompares reports whether cond is `name op nil`; with conj, also
+// when that comparison is one side of a && (true only when it holds).
+func mrGoCompares(cond parsers.Node, name, op string, conj bool) bool {
+	cond = Unparen(cond)
+	if cond.Type() != "binary_expression" {
+		return false
+	}
+	o := cond.Field("operator").Type()
+	l, rt := Unparen(cond.Field("left")), Unparen(cond.Field("right"))
+	if o == "&&" && conj {
+		return mrGoCompares(l, name, op, conj) || mrGoCompares(rt, name, op, conj)
+	}
+	if o != op {
+		return false
+	}
+	isNil := func(n parsers.Node) bool { return n.Type() == "nil" || n.Type() == "null" || n.Type() == "undefined" }
+	return (mrIsName(l, name) && isNil(rt)) || (mrIsName(rt, name) && isNil(l))
+}
+
+func (w *mrGoFlow) forStmt(s parsers.Node, live bool) (bool, bool) {
+	body := s.Field("body")
+	infinite := true
+	for _, c := range s.NamedChildren() {
+		if c.ID() == body.ID() || c.Type() == "comment" {
+			continue
+		}
+		if c.Type() == "for_clause" && c.Field("condition").IsNull() {
+			continue
+		}
+		infinite = false
+	}
+	f := &mrFrame{loop: true, owns: body.Contains(w.res.stmt)}
+	w.frames = append(w.frames, f)
+	lb, fb := w.block(body, live)
+	w.frames = w.frames[:len(w.frames)-1]
+	if f.owns && fb && lb {
+		// Each iteration acquires its own; this one is dropped at the end of
+		// the body.
+		w.leaks = append(w.leaks, mrLeak{how: mrLeakNext, node: mrLastChild(body)})
+		lb = false
+	}
+	out, falls := f.breakLive, f.broke
+	if !infinite {
+		out = out || live || (fb && lb) || f.contLive
+		falls = true
+	}
+	return out, falls
+}
+
+func (w *mrGoFlow) switchStmt(s parsers.Node, live bool, isSelect bool) (bool, bool) {
+	r := w.res
+	for _, fld := range []string{"initializer", "value"} {
+		if h := s.Field(fld); !h.IsNull() && live && mrContainsRelease(r, h) {
+			live = false
+		}
+	}
+	var cases []parsers.Node
+	hasDefault := false
+	for _, c := range s.NamedChildren() {
+		switch c.Type() {
+		case "expression_case", "type_case", "communication_case":
+			cases = append(cases, c)
+		case "default_case":
+			cases = append(cases, c)
+			hasDefault = true
+		}
+	}
+	f := &mrFrame{}
+	w.frames = append(w.frames, f)
+	out, falls := false, false
+	prevFall, prevLive := false, false
+	for _, c := range cases {
+		entry := live || (prevFall && prevLive)
+		stmts := mrStatements(c)
+		l, fl := w.list(stmts, entry)
+		prevFall = false
+		if fl && len(stmts) > 0 && stmts[len(stmts)-1].Type() == "fallthrough_statement" {
+			prevFall, prevLive = true, l
+			continue
+		}
+		if fl {
+			out, falls = out || l, true
+		}
+	}
+	w.frames = w.frames[:len(w.frames)-1]
+	out, falls = out || f.breakLive, falls || f.broke
+	if !hasDefault && !isSelect {
+		out, falls = out || live, true
+	}
+	return out, falls
+}
+
+// mrGoFix offers the mechanical fix: the defer after the error check that
+// follows the acquisition.
+func mrGoFix(p *Pass, r *mrResource) *Fix {
+	if r.errName == "" || r.errName == "_" || mrInLoop(r) {
+		return nil
+	}
+	next := r.stmt.NextNamedSibling()
+	for next.Type() == "comment" {
+		next = next.NextNamedSibling()
+	}
+	if next.Type() != "if_statement" || !next.Field("initializer").IsNull() || !next.Field("alternative").IsNull() ||
+		!mrGoCompares(next.Field("condition"), r.errName, "!=", false) {
+		return nil
+	}
+	stmts := mrStatements(next.Field("consequence"))
+	if len(stmts) == 0 {
+		return nil
+	}
+	if last := stmts[len(stmts)-1].Type(); last != "return_statement" && last != "continue_statement" && last != "break_statement" {
+		if !(last == "expression_statement" && mrGoTerminates(Unparen(stmts[len(stmts)-1].NamedChild(0))) != mrTermNone) {
+			return nil
+		}
+	}
+	// The if must end its line, so that whole lines can be replaced.
+	endLine := next.EndLine()
+	if strings.TrimSpace(p.File.Line(endLine)) != "}" {
+		return nil
+	}
+	line := p.File.Line(r.stmt.StartLine())
+	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+	var deferLine string
+	switch {
+	case r.kind.trx:
+		deferLine = fmt.Sprintf("defer %s.Rollback(%s)", r.name, r.rollbackArgs)
+	case r.kind.body, len(r.kind.pathRelease) > 0:
+		deferLine = "defer " + fmt.Sprintf(r.kind.releaseCall, r.name)
+	default:
+		return nil
+	}
+	if r.kind == mrGoPgConn && mrHasDirectRelease(r) {
+		// pgxpool's Release must not run twice.
+		return nil
+	}
+	var b strings.Builder
+	for l := next.StartLine(); l <= endLine; l++ {
+		b.WriteString(p.File.Line(l))
+		b.WriteByte('\n')
+	}
+	b.WriteString(indent + deferLine)
+	return &Fix{
+		Description: "add " + deferLine + " after the error check",
+		StartLine:   next.StartLine(),
+		EndLine:     endLine,
+		Replacement: b.String(),
+	}
+}
+
+func mrHasDirectRelease(r *mrResource) bool { return mrContainsRelease(r, r.body) }
