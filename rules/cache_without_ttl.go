@@ -149,7 +149,7 @@ func cwtCheckJS(p *Pass) {
 			c.call(n, &buf)
 		case "new_expression":
 			c.newExpr(n)
-		case "identifier":
+		case "identifier", "shorthand_property_identifier":
 			if len(c.cands) > 0 {
 				if cand := c.cands[n.Text()]; cand != nil && n.ID() != cand.id.ID() {
 					c.ref(cand, n)
@@ -715,6 +715,10 @@ func (c *cwtJS) ref(cand *cwtMapCand, r parsers.Node) {
 		if d, ok := c.fs.Resolve(r); !ok || d.Node.ID() != cand.id.ID() {
 			return // a different variable of the same name
 		}
+	}
+	if r.Type() == "shorthand_property_identifier" {
+		cand.bad = true // { cache }: exported or handed over
+		return
 	}
 	p := r.Parent()
 	fn := EnclosingFunction(r)

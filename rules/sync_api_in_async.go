@@ -106,6 +106,12 @@ var sapiNestDecorators = map[string]bool{
 	"Options": true, "Sse": true, "Query": true, "Mutation": true, "ResolveField": true,
 }
 
+// sapiBuildTime are framework hooks that run at build time, not per request.
+var sapiBuildTime = map[string]bool{
+	"getStaticProps": true, "getStaticPaths": true, "generateStaticParams": true,
+	"createPages": true, "onCreateNode": true, "sourceNodes": true, "createSchemaCustomization": true,
+}
+
 var sapiNextVerbs = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
 
 type sapiJS struct {
@@ -141,7 +147,8 @@ func sapiIsScript(f *parsers.File) bool {
 		}
 	}
 	base := path.Base(p)
-	return strings.Contains(base, ".config.") || strings.HasPrefix(base, "gulpfile") || strings.HasPrefix(base, "Gruntfile")
+	return strings.Contains(base, ".config.") || strings.HasPrefix(base, "gulpfile") || strings.HasPrefix(base, "Gruntfile") ||
+		strings.HasPrefix(base, "gatsby-node") || strings.HasPrefix(base, ".eleventy")
 }
 
 func sapiCheckJS(p *Pass) {
@@ -351,7 +358,7 @@ func (s *sapiJS) startupRoot(f parsers.Node) bool {
 	if name == "" {
 		return false
 	}
-	if name == "main" || name == "bootstrap" {
+	if name == "main" || name == "bootstrap" || sapiBuildTime[name] {
 		return true
 	}
 	return s.topCalled[name] && len(s.innerCalled[name]) == 0 && !s.routeArgs[name]
@@ -424,12 +431,12 @@ func (s *sapiJS) isHandler(f parsers.Node) bool {
 		}
 	}
 	names, types := hpJSParams(f)
-	if len(names) >= 2 {
-		p0, p1 := names[0], names[1]
+	for i := 0; i+1 < len(names) && i < 2; i++ {
+		p0, p1 := names[i], names[i+1]
 		if (p0 == "req" || p0 == "request") && (p1 == "res" || p1 == "response" || p1 == "reply" || p1 == "h") {
-			return true
+			return true // (req, res), (err, req, res, next)
 		}
-		if p0 == "ctx" && p1 == "next" {
+		if i == 0 && p0 == "ctx" && p1 == "next" {
 			return true
 		}
 	}

@@ -359,7 +359,7 @@ func (s *sapiGo) checkLock(stmt parsers.Node) {
 func (s *sapiGo) isMutex(recv parsers.Node) bool {
 	isMu := func(t string) bool {
 		t = strings.TrimLeft(t, "*")
-		return t == "sync.Mutex" || t == "sync.RWMutex"
+		return t == "sync.Mutex" || t == "sync.RWMutex" || t == "sync.Locker"
 	}
 	var d Decl
 	var ok bool
