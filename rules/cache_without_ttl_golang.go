@@ -63,7 +63,8 @@ func cwtCheckGo(p *Pass) {
 	c.collectCandidates()
 	// Everything this rule knows in Go comes from these imports or from a
 	// package-level cache variable.
-	if c.goRedis == "" && c.redigo == "" && c.goCache == "" && len(c.cands) == 0 {
+	if c.goRedis == "" && c.redigo == "" && c.goCache == "" && len(c.cands) == 0 &&
+		!hpContainsAny(p.File.Src, "edis", "rdb") {
 		return
 	}
 	p.File.Root().Walk(func(n parsers.Node) bool {
@@ -372,6 +373,9 @@ func (c *cwtGo) isRedis(recv parsers.Node, depth int) bool {
 	recv = Unparen(recv)
 	switch recv.Type() {
 	case "identifier":
+		if _, pkg := c.fs.Import(recv.Text()); pkg {
+			return false
+		}
 		if d, ok := c.fs.Resolve(recv); ok {
 			if c.redisType(d.Type) || c.redisInit(d.Init, depth) {
 				return true
@@ -443,10 +447,12 @@ func (c *cwtGo) redisInit(init parsers.Node, depth int) bool {
 // file: only names that say "Redis client" count, and only in files that
 // use go-redis.
 func (c *cwtGo) redisName(name string) bool {
-	if c.goRedis == "" {
-		return false
-	}
 	l := strings.ToLower(name)
+	if c.goRedis == "" {
+		// The client's type is declared in another file of the package:
+		// only unmistakable names count.
+		return c.redigo == "" && (l == "rdb" || cwtRedisName(name))
+	}
 	return l == "rdb" || l == "rc" || l == "pipe" || l == "pipeline" || cwtRedisName(name)
 }
 

@@ -432,7 +432,7 @@ func (s *sapiJS) isHandler(f parsers.Node) bool {
 	}
 	names, types := hpJSParams(f)
 	for i := 0; i+1 < len(names) && i < 2; i++ {
-		p0, p1 := names[i], names[i+1]
+		p0, p1 := strings.TrimLeft(names[i], "_"), strings.TrimLeft(names[i+1], "_")
 		if (p0 == "req" || p0 == "request") && (p1 == "res" || p1 == "response" || p1 == "reply" || p1 == "h") {
 			return true // (req, res), (err, req, res, next)
 		}
@@ -440,8 +440,11 @@ func (s *sapiJS) isHandler(f parsers.Node) bool {
 			return true
 		}
 	}
-	if len(names) >= 1 && (names[0] == "req" || names[0] == "request") && strings.HasSuffix(types[0], "Request") {
-		return true
+	if len(names) >= 1 && strings.HasSuffix(types[0], "Request") {
+		if n := strings.TrimLeft(names[0], "_"); n == "req" || n == "request" || n == "" ||
+			len(types) >= 2 && (strings.HasSuffix(types[1], "Response") || strings.HasSuffix(types[1], "Reply")) {
+			return true
+		}
 	}
 	p := f.Parent()
 	switch p.Type() {

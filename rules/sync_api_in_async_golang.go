@@ -484,6 +484,10 @@ func (s *sapiGo) io(call parsers.Node) (string, bool) {
 		}
 	case "known":
 		return "calls the database", true
+	case "client?":
+		if m == "Do" && len(hpArgs(call)) == 1 {
+			return "sends a request", true
+		}
 	}
 	return "", false
 }
@@ -502,6 +506,9 @@ func (s *sapiGo) recvKind(e parsers.Node, depth int) string {
 	var decls []Decl
 	switch e.Type() {
 	case "identifier":
+		if _, pkg := s.fs.Import(e.Text()); pkg {
+			return "" // a package, not a client: redis.NewClient(…)
+		}
 		if d, ok := s.fs.Resolve(e); ok {
 			decls = []Decl{d}
 		}
@@ -560,15 +567,15 @@ func (s *sapiGo) recvKind(e parsers.Node, depth int) string {
 	if len(decls) > 0 {
 		return ""
 	}
-	switch strings.ToLower(hpLastSegment(e)) {
-	case "db", "sqldb", "database":
+	switch l := strings.ToLower(hpLastSegment(e)); {
+	case l == "db" || l == "sqldb" || l == "database" || l == "pool" && s.fs.ImportsAny("github.com/jackc/pgx"):
 		return "db"
-	case "rdb":
-		if s.goRedis != "" {
-			return "redis"
-		}
-	case "httpclient":
+	case l == "rdb" || l == "redis" || l == "redisclient":
+		return "redis"
+	case strings.HasSuffix(l, "httpclient"):
 		return "http"
+	case strings.HasSuffix(l, "client"):
+		return "client?" // only client.Do(req) counts, see io
 	}
 	return ""
 }

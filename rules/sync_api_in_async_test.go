@@ -145,3 +145,36 @@ export function remember(k: string, v: string) {
 		}
 	}
 }
+
+func TestSyncAPIInAsyncKnowledge(t *testing.T) {
+	src := `import legacy from "./legacy";
+
+export async function handler(id: string) {
+  const cfg = legacy.readConfigSync(id);
+  const other = legacy.parseSync(id);
+  return [cfg, other];
+}
+`
+	p := parsers.NewParser(parsers.Options{})
+	defer p.Close()
+	f, err := p.Parse(context.Background(), "k.ts", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &rules.Settings{
+		Severity:  map[string]rules.Severity{},
+		Knowledge: rules.Knowledge{BlockingCalls: []string{"legacy.readConfigSync"}},
+	}
+	for _, r := range rules.All {
+		if r != rules.SyncAPIInAsync {
+			s.Severity[r.ID] = rules.Off
+		}
+	}
+	res, err := rules.Analyze(f, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Line != 4 || !strings.Contains(res.Findings[0].Message, "knowledge.blocking_calls") {
+		t.Errorf("findings = %v, want one on line 4 naming knowledge.blocking_calls", res.Findings)
+	}
+}
