@@ -1,0 +1,927 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/hotpath-app/hotpath/parsers"
+)
+
+// qilOp is what a flagged call does, for the message.
+type qilOp uint8
+
+const (
+	qilRead qilOp = iota
+	qilCreate
+	qilUpdate
+	qilDelete
+)
+
+// qilHit is a database or cache call found at a chain top.
+type qilHit struct {
+	name string   // "prisma.user.findUnique"
+	via  []string // local helpers between the loop and the call
+	cl   Client
+	op   qilOp
+}
+
+// qilMaxHops is how many local helpers a chain may pass through.
+const qilMaxHops = 3
+
+// chain returns the calls of the chain topped by top, innermost first:
+// db.select().from(t).where(…) -> [select, from, where]. The slice is
+// reused; callers must not keep it.
+func (c *qilChecker) chain(top parsers.Node) []parsers.Node {
+	buf := c.chainBuf[:0]
+	for e := top; e.Type() == "call_expression"; {
+		buf = append(buf, e)
+		fn := Unparen(e.Field("function"))
+		var obj parsers.Node
+		switch fn.Type() {
+		case "member_expression":
+			obj = Unparen(fn.Field("object"))
+		case "selector_expression":
+			obj = Unparen(fn.Field("operand"))
+		}
+		if obj.Type() != "call_expression" || len(buf) > 32 {
+			break
+		}
+		e = obj
+	}
+	for i, j := 0, len(buf)-1; i < j; i, j = i+1, j-1 {
+		buf[i], buf[j] = buf[j], buf[i]
+	}
+	c.chainBuf = buf
+	return buf
+}
+
+// dbCall matches the chain topped by top against the client tables. It
+// returns nil when the chain makes no query, or only a batched one.
+func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
+	calls := c.chain(top)
+	var (
+		hit      *qilHit
+		hitCall  parsers.Node
+		lazy     bool
+		consumed bool
+		cur      Client
+	)
+	for i, call := range calls {
+		recv, method := Callee(call)
+		if hit != nil {
+			switch method {
+			case "then", "exec", "catch", "finally", "toArray", "lean", "populate", "unwrap", "Decode", "Scan",
+				"Result", "Err", "Val", "Bytes", "Int", "Int64", "Bool", "Float64", "Uint64", "StringMap",
+				"Slice", "Strings", "orFail", "rows", "getOne", "getMany":
+				consumed = true
+			case "in", "whereIn", "orWhereIn", "$in":
+				return nil
+			}
+			continue
+		}
+		if len(c.k.QueryCalls) > 0 && MatchCall(c.k.QueryCalls, call) {
+			hit, hitCall = &qilHit{cl: mk(FamilyCustom, RoleConn, true)}, call
+			continue
+		}
+		var recvCl Client
+		switch {
+		case i > 0:
+			recvCl = cur
+		case recv.IsNull():
+			// A bare call: knex('users'), sql`…`, db('users').
+			fn := Unparen(call.Field("function"))
+			if fn.Type() != "identifier" {
+				cur = Client{}
+				continue
+			}
+			fc := c.cls.Classify(fn)
+			switch {
+			case !fc.IsClient():
+				cur = Client{}
+			case call.Field("arguments").Type() == "template_string" &&
+				(fc.Family == FamilySQLTag || fc.Family == FamilySQL || fc.Family == FamilyPG):
+				hit, hitCall, lazy = &qilHit{cl: fc}, call, fc.Family == FamilySQLTag || fc.Family == FamilySQL
+			case (fc.Family == FamilyKnex || fc.Family == FamilySQL) && fc.Role == RoleConn:
+				cur = Client{Family: fc.Family, Kind: fc.Kind, Role: RoleBuilder, Strong: fc.Strong}
+			default:
+				cur = Client{}
+			}
+			continue
+		default:
+			recvCl = c.cls.Classify(recv)
+		}
+		mi := ClientMethod(recvCl, method, call)
+		switch mi.Op {
+		case OpQuery, OpLazyQuery:
+			hit, hitCall, lazy = &qilHit{cl: recvCl}, call, mi.Op == OpLazyQuery
+			cur = mi.Result
+		case OpBatch:
+			return nil
+		case OpDerive:
+			cur = mi.Result
+		default:
+			cur = Client{}
+			if !recvCl.IsClient() {
+				if h := c.shapeHit(calls, i, recv, method); h != nil {
+					hit, hitCall, lazy = h, call, h.cl.Family == FamilyPrisma
+				}
+			}
+		}
+	}
+	if hit == nil {
+		// A builder that runs when awaited: await knex('users').where(…),
+		// await db.select().from(users).where(…).
+		if cur.Role == RoleBuilder && (cur.Family == FamilyKnex || cur.Family == FamilyDrizzle || cur.Family == FamilySQL) {
+			hit, hitCall, lazy = &qilHit{cl: cur}, top, true
+		} else {
+			return nil
+		}
+	}
+	if lazy && !consumed && !consumedValue(top) {
+		return nil
+	}
+	budget := 600
+	for _, call := range calls {
+		if c.batchedArgs(call, &budget) {
+			return nil
+		}
+	}
+	if hit.cl.Kind == NoClient {
+		hit.cl = mk(FamilyCustom, RoleConn, true)
+	}
+	hit.name = callName(hitCall)
+	hit.op = chainOp(calls, hit.cl)
+	if o, ok := sqlOp(hitCall); ok {
+		hit.op = o
+	}
+	return hit
+}
+
+// shapeHit recognises chains whose shape alone names the library, when the
+// receiver could not be classified: ctx.db.post.findMany(…) (Prisma behind
+// a framework context) and u.QueryPosts().All(ctx) (an ent edge).
+func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, method string) *qilHit {
+	if c.goF {
+		if !entFinishers[method] || !c.cls.Imports(FamilyEnt) {
+			return nil
+		}
+		for _, prev := range calls[:i] {
+			if _, m := Callee(prev); strings.HasPrefix(m, "Query") {
+				return &qilHit{cl: mk(FamilyEnt, RoleBuilder, false)}
+			}
+		}
+		return nil
+	}
+	if i != 0 {
+		return nil
+	}
+	switch method {
+	case "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany":
+	default:
+		return nil
+	}
+	recv = Unparen(recv)
+	if recv.Type() != "member_expression" {
+		return nil
+	}
+	base := Unparen(recv.Field("object"))
+	var name string
+	switch base.Type() {
+	case "identifier":
+		name = base.Text()
+	case "member_expression":
+		name = base.Field("property").Text()
+	default:
+		return nil
+	}
+	lower := strings.ToLower(name)
+	if strings.Contains(lower, "prisma") || lower == "db" || lower == "tx" || lower == "database" {
+		return &qilHit{cl: mk(FamilyPrisma, RoleModel, false)}
+	}
+	return nil
+}
+
+// consumedValue reports whether a lazily executed query (a Prisma promise,
+// a Knex or Drizzle builder, a Mongoose query) is run where it stands:
+// awaited, returned, yielded, or an element of Promise.all([…]).
+func consumedValue(top parsers.Node) bool {
+	n, p := top, top.Parent()
+	for {
+		switch p.Type() {
+		case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression":
+			n, p = p, p.Parent()
+			continue
+		}
+		break
+	}
+	switch p.Type() {
+	case "await_expression", "return_statement", "yield_expression":
+		return true
+	case "arrow_function":
+		return n.FieldName() == "body"
+	case "array":
+		args := p.Parent()
+		if args.Type() == "arguments" {
+			if _, m := Callee(args.Parent()); m == "all" || m == "allSettled" || m == "race" || m == "any" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// batchedArgs reports whether a call's arguments make it a batched query:
+// { id: { in: ids } }, In(ids), inArray(t.id, ids), "… = ANY($1)",
+// "… IN (?)", pq.Array(ids), bson.M{"$in": ids}, ent's IDIn(ids...).
+func (c *qilChecker) batchedArgs(call parsers.Node, budget *int) bool {
+	args := call.Field("arguments")
+	if args.IsNull() {
+		return false
+	}
+	found := false
+	args.Walk(func(n parsers.Node) bool {
+		if found || *budget <= 0 {
+			return false
+		}
+		*budget--
+		if IsFunction(n) {
+			return false
+		}
+		switch n.Type() {
+		case "pair", "keyed_element":
+			var key parsers.Node
+			if n.Type() == "pair" {
+				key = n.Field("key")
+			} else {
+				key = n.NamedChild(0)
+			}
+			k := strings.Trim(collapse(key.Text()), "\"'`")
+			switch k {
+			case "in", "$in", "_in", "[Op.in]", "Op.in", "hasSome", "[Op.any]":
+				found = true
+			}
+		case "string", "template_string", "interpreted_string_literal", "raw_string_literal":
+			if sqlIsBatched(n.Text()) {
+				found = true
+			}
+			return false
+		case "member_expression", "selector_expression":
+			if t := n.Text(); t == "Op.in" || t == "Op.any" {
+				found = true
+			}
+		case "identifier":
+			// A query kept in a constant: pool.query(USERS_BY_IDS, [ids]).
+			if d, ok := c.fs.Resolve(n); ok && d.Kind == VarDecl {
+				if s, ok := StringValue(d.Init); ok && sqlIsBatched(s) {
+					found = true
+				} else if t := Unparen(d.Init); t.Type() == "template_string" && sqlIsBatched(t.Text()) {
+					found = true
+				}
+			}
+		case "call_expression":
+			_, m := Callee(n)
+			switch m {
+			case "In", "inArray", "Array", "ArrayContains", "whereIn", "In_":
+				found = true
+			default:
+				// ent predicates: user.IDIn(ids...), post.AuthorIDIn(ids...)
+				if c.goF && len(m) > 2 && strings.HasSuffix(m, "In") && isUpperIdent(m) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// sqlIsBatched reports whether SQL text fetches or writes many rows by a
+// list parameter: = ANY($1), IN (?), IN (:...ids), IN ?, unnest($1).
+func sqlIsBatched(s string) bool {
+	if len(s) < 6 {
+		return false
+	}
+	l := strings.ToLower(s)
+	if strings.Contains(l, "any(") || strings.Contains(l, "any (") || strings.Contains(l, "unnest(") {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(l[i:], " in ")
+		if j < 0 {
+			j = strings.Index(l[i:], " in(")
+			if j < 0 {
+				return false
+			}
+		}
+		rest := strings.TrimLeft(l[i+j+3:], " (\n\t")
+		if strings.HasPrefix(rest, "$") || strings.HasPrefix(rest, "?") || strings.HasPrefix(rest, ":") ||
+			strings.HasPrefix(rest, "@") || strings.HasPrefix(rest, "sqlc.") {
+			return true
+		}
+		i += j + 4
+		if i >= len(l) {
+			return false
+		}
+	}
+}
+
+// sqlOp reads the statement kind from a call's SQL text argument.
+func sqlOp(call parsers.Node) (qilOp, bool) {
+	args := call.Field("arguments")
+	var text string
+	if args.Type() == "template_string" {
+		text = args.Text()
+	} else {
+		for a := args.FirstChild(); !a.IsNull(); a = a.NextSibling() {
+			u := Unparen(a)
+			if u.Type() == "string" || u.Type() == "template_string" || u.Type() == "interpreted_string_literal" || u.Type() == "raw_string_literal" {
+				text = u.Text()
+				break
+			}
+		}
+	}
+	text = strings.TrimLeft(text, "\"'`\n\t ")
+	if len(text) < 6 {
+		return qilRead, false
+	}
+	switch strings.ToLower(text[:6]) {
+	case "insert", "upsert":
+		return qilCreate, true
+	case "update", "merge ":
+		return qilUpdate, true
+	case "delete":
+		return qilDelete, true
+	case "select", "with r", "with\n":
+		return qilRead, true
+	}
+	return qilRead, false
+}
+
+// callName renders the called function of a call: prisma.user.findUnique,
+// db.select().from().where, s.db.QueryRowContext, sql`…`.
+func callName(call parsers.Node) string {
+	fn := call.Field("function")
+	s := renderExpr(fn, 0)
+	if call.Field("arguments").Type() == "template_string" {
+		s += "`…`"
+	}
+	return s
+}
+
+// renderExpr renders a callee without arguments.
+func renderExpr(e parsers.Node, depth int) string {
+	if depth > 12 {
+		return "…"
+	}
+	e = Unparen(e)
+	switch e.Type() {
+	case "identifier", "this", "property_identifier", "field_identifier", "package_identifier", "type_identifier",
+		"private_property_identifier", "super":
+		return e.Text()
+	case "member_expression":
+		return renderExpr(e.Field("object"), depth+1) + "." + e.Field("property").Text()
+	case "selector_expression":
+		return renderExpr(e.Field("operand"), depth+1) + "." + e.Field("field").Text()
+	case "call_expression":
+		return renderExpr(e.Field("function"), depth+1) + "()"
+	case "await_expression":
+		return renderExpr(e.NamedChild(0), depth+1)
+	case "subscript_expression", "index_expression":
+		obj := e.Field("object")
+		if obj.IsNull() {
+			obj = e.Field("operand")
+		}
+		return renderExpr(obj, depth+1) + "[…]"
+	}
+	return "…"
+}
+
+// chainOp says whether a chain reads or writes, from its method names.
+func chainOp(calls []parsers.Node, cl Client) qilOp {
+	op := qilRead
+	for _, call := range calls {
+		_, m := Callee(call)
+		switch o := methodOp(m, cl); {
+		case o == qilRead:
+		case o == qilDelete || op == qilRead:
+			op = o
+		}
+	}
+	return op
+}
+
+func methodOp(m string, cl Client) qilOp {
+	l := strings.ToLower(m)
+	switch {
+	case cl.Kind == CacheClient:
+		switch l {
+		case "set", "setex", "setnx", "psetex", "hset", "hmset", "hsetnx", "lpush", "rpush", "sadd", "zadd", "incr",
+			"incrby", "decr", "decrby", "hincrby", "expire", "append", "xadd", "publish", "getset", "jsonset":
+			return qilCreate
+		case "del", "unlink", "hdel", "srem", "zrem", "lrem", "getdel":
+			return qilDelete
+		}
+		return qilRead
+	case strings.HasPrefix(l, "create") || strings.HasPrefix(l, "insert") || l == "save" || l == "add" ||
+		l == "persist" || l == "values" || l == "namedexec" || l == "firstorcreate" || l == "findorcreate":
+		return qilCreate
+	case strings.HasPrefix(l, "update") || l == "upsert" || l == "increment" || l == "decrement" || l == "set" ||
+		strings.HasPrefix(l, "replace") || strings.HasSuffix(l, "andupdate") || l == "updates" || l == "updatecolumn" ||
+		l == "updatecolumns" || l == "updatetable":
+		return qilUpdate
+	case strings.HasPrefix(l, "delete") || l == "destroy" || l == "remove" || l == "del" || l == "softdelete" ||
+		strings.HasSuffix(l, "anddelete") || l == "deletefrom" || l == "softremove":
+		return qilDelete
+	}
+	if cl.Family == FamilyDatabaseSQL || cl.Family == FamilySQLX || cl.Family == FamilyPGX || cl.Family == familyGoSQLish {
+		if strings.HasPrefix(m, "Exec") || strings.HasPrefix(m, "MustExec") {
+			return qilUpdate
+		}
+	}
+	return qilRead
+}
+
+// fixHint says how to batch the call, per library.
+func fixHint(h *qilHit) string {
+	op := h.op
+	switch h.cl.Family {
+	case FamilyPrisma:
+		switch op {
+		case qilCreate:
+			return "insert all rows in one call with createMany"
+		case qilUpdate, qilDelete:
+			return "use updateMany/deleteMany with where: { id: { in: ids } }, or send the writes together in one prisma.$transaction([...])"
+		}
+		return "fetch all rows in one query (findMany with where: { id: { in: ids } })"
+	case FamilyPG, FamilySQLTag, FamilyPGPromise:
+		if op != qilRead {
+			return "write all rows in one statement (a multi-row INSERT … VALUES, or UPDATE … FROM unnest($1))"
+		}
+		return "fetch all rows in one query with WHERE id = ANY($1) and an array parameter"
+	case FamilyMySQL:
+		if op != qilRead {
+			return "write all rows in one statement (INSERT … VALUES ? with an array of rows)"
+		}
+		return "fetch all rows in one query with WHERE id IN (?) and an array parameter"
+	case FamilySQL:
+		if op != qilRead {
+			return "write all rows in one statement (a multi-row INSERT, or one UPDATE/DELETE over all the IDs)"
+		}
+		return "fetch all rows in one query (WHERE id = ANY($1) / IN (…), or { id: { in: ids } })"
+	case FamilyTypeORM:
+		switch op {
+		case qilCreate, qilUpdate:
+			return "save all entities in one call (save(entities)), or run one update with In(ids)"
+		case qilDelete:
+			return "delete all rows in one call (delete({ id: In(ids) }))"
+		}
+		return "fetch all rows in one query (findBy({ id: In(ids) }))"
+	case FamilySequelize:
+		switch op {
+		case qilCreate:
+			return "insert all rows in one call with bulkCreate"
+		case qilUpdate, qilDelete:
+			return "run one update/destroy with where: { id: ids }"
+		}
+		return "fetch all rows in one query (findAll({ where: { id: ids } }))"
+	case FamilyMongoose, FamilyMongoDB, FamilyORMModel:
+		switch op {
+		case qilCreate:
+			return "insert all documents in one call with insertMany (or bulkCreate)"
+		case qilUpdate, qilDelete:
+			return "send the writes in one bulkWrite, or use updateMany/deleteMany with $in"
+		}
+		return "fetch all documents in one query (find({ _id: { $in: ids } }))"
+	case FamilyKnex:
+		if op == qilCreate {
+			return "insert all rows in one insert([...])"
+		}
+		if op != qilRead {
+			return "run one update/del over all the IDs with whereIn('id', ids)"
+		}
+		return "fetch all rows in one query with whereIn('id', ids)"
+	case FamilyKysely:
+		return "fetch or write all rows in one query with where('id', 'in', ids)"
+	case FamilyDrizzle:
+		if op == qilCreate {
+			return "insert all rows in one .values([...])"
+		}
+		if op != qilRead {
+			return "run one update/delete over all the IDs with inArray(table.id, ids)"
+		}
+		return "fetch all rows in one query with inArray(table.id, ids)"
+	case FamilyNodeRedis:
+		if op != qilRead {
+			return "queue the writes on one client.multi() (or use mSet)"
+		}
+		return "batch the keys with mGet, or queue the commands on one client.multi()"
+	case FamilyIORedis, FamilyRedis:
+		if op != qilRead {
+			return "queue the writes on one pipeline() (or use mset)"
+		}
+		return "batch the keys with mget, or queue the commands on one pipeline()"
+	case FamilyDatabaseSQL, FamilySQLX, familyGoSQLish:
+		if op != qilRead {
+			return "write all rows in one multi-row statement, or prepare it once and run it inside one transaction"
+		}
+		return "fetch all rows in one query (WHERE id = ANY($1) with pq.Array, or IN (…) built with sqlx.In)"
+	case FamilyPGX:
+		if op != qilRead {
+			return "use CopyFrom, or queue the statements on one pgx.Batch and SendBatch it"
+		}
+		return "fetch all rows in one query with WHERE id = ANY($1), or queue the queries on one pgx.Batch"
+	case FamilyGORM:
+		switch op {
+		case qilCreate:
+			return "create all rows in one call (Create(&rows) with a slice, or CreateInBatches)"
+		case qilUpdate, qilDelete:
+			return `run one Where("id IN ?", ids).Updates/Delete over all the IDs`
+		}
+		return `fetch all rows in one query (Where("id IN ?", ids).Find(&rows)) or Preload the association`
+	case FamilyEnt:
+		if op == qilCreate {
+			return "create all rows in one call with CreateBulk"
+		}
+		return "load all rows in one query (Where(x.IDIn(ids...))) or eager-load the edge with With…()"
+	case FamilySQLC:
+		return "add a query that takes every ID at once (WHERE id = ANY(@ids::bigint[]))"
+	case FamilyGoRedis:
+		if op != qilRead {
+			return "queue the writes on one Pipeline (or use MSet)"
+		}
+		return "batch the keys with MGet, or queue the commands on one Pipeline"
+	case FamilyRedigo:
+		return "pipeline the commands with Send/Flush/Receive, or use MGET"
+	case FamilyMongoGo:
+		switch op {
+		case qilCreate:
+			return "insert all documents in one InsertMany"
+		case qilUpdate, qilDelete:
+			return "send the writes in one BulkWrite"
+		}
+		return `fetch all documents in one query (Find with bson.M{"_id": bson.M{"$in": ids}})`
+	}
+	return "fetch what every item needs in one batched call before the loop"
+}
+
+// ---------------------------------------------------------------------------
+// Iteration callbacks and closures that run in place.
+
+type qilIteration struct {
+	ok     bool
+	cb     parsers.Node // the callback argument
+	coll   parsers.Node // what is iterated (may be zero)
+	anchor parsers.Node
+}
+
+var jsIterMethods = setOf("forEach", "map", "flatMap", "reduce", "reduceRight", "filter", "some", "every", "find",
+	"findIndex", "findLast", "findLastIndex")
+
+var jsIterHelpers = setOf("map", "mapSeries", "mapLimit", "each", "eachSeries", "eachLimit", "forEach", "forEachSeries",
+	"forEachOf", "flatMap", "filter", "reduce", "times", "timesSeries")
+
+var goLoIter = setOf("Map", "ForEach", "Filter", "FlatMap", "Reduce", "FilterMap", "ForEachWhile", "Associate",
+	"SliceToMap", "GroupBy", "KeyBy", "Times", "MapValues", "MapKeys", "PartitionBy", "CountBy", "Every", "Some")
+
+// iteration recognises an iteration call and its callback.
+func (c *qilChecker) iteration(call parsers.Node) qilIteration {
+	fn := Unparen(call.Field("function"))
+	args := call.Field("arguments")
+	if args.Type() != "arguments" && args.Type() != "argument_list" {
+		return qilIteration{}
+	}
+	recv, method := Callee(call)
+	if c.goF {
+		// lo.Map(items, func(…) …)
+		if fn.Type() != "selector_expression" || !goLoIter[method] || Unparen(recv).Type() != "identifier" {
+			return qilIteration{}
+		}
+		im, ok := c.fs.Import(recv.Text())
+		if !ok || !strings.HasPrefix(im.Module, "github.com/samber/lo") {
+			return qilIteration{}
+		}
+		cb := lastFuncArg(args)
+		if cb.IsNull() {
+			return qilIteration{}
+		}
+		return qilIteration{ok: true, cb: cb, coll: args.NamedChild(0), anchor: fn.Field("field")}
+	}
+	if fn.Type() == "member_expression" && jsIterMethods[method] {
+		obj := Unparen(recv)
+		// lodash / async / Bluebird: _.map(items, fn), async.eachSeries(items, fn)
+		if obj.Type() == "identifier" && isIterHelperModule(obj.Text()) {
+			if !jsIterHelpers[method] {
+				return qilIteration{}
+			}
+			cb := lastFuncArg(args)
+			if cb.IsNull() {
+				return qilIteration{}
+			}
+			return qilIteration{ok: true, cb: cb, coll: args.NamedChild(0), anchor: fn.Field("property")}
+		}
+		first := args.NamedChild(0)
+		u := Unparen(first)
+		if IsFunction(u) || (u.Type() == "identifier" && method != "find" && method != "filter") {
+			return qilIteration{ok: true, cb: first, coll: recv, anchor: fn.Field("property")}
+		}
+		return qilIteration{}
+	}
+	if fn.Type() == "member_expression" && jsIterHelpers[method] {
+		obj := Unparen(recv)
+		if obj.Type() == "identifier" && isIterHelperModule(obj.Text()) {
+			cb := lastFuncArg(args)
+			if cb.IsNull() {
+				return qilIteration{}
+			}
+			return qilIteration{ok: true, cb: cb, coll: args.NamedChild(0), anchor: fn.Field("property")}
+		}
+		return qilIteration{}
+	}
+	if fn.Type() == "identifier" {
+		switch method {
+		case "pMap", "pMapSeries", "pEachSeries", "pFilter", "pMapSkip", "pTimes", "pReduce":
+			cb := lastFuncArg(args)
+			if cb.IsNull() {
+				return qilIteration{}
+			}
+			return qilIteration{ok: true, cb: cb, coll: args.NamedChild(0), anchor: fn}
+		}
+	}
+	if fn.Type() == "member_expression" && method == "from" && Unparen(recv).Text() == "Array" {
+		// Array.from(xs, x => …)
+		if cb := args.NamedChild(1); IsFunction(Unparen(cb)) {
+			return qilIteration{ok: true, cb: cb, coll: args.NamedChild(0), anchor: fn.Field("property")}
+		}
+	}
+	return qilIteration{}
+}
+
+func isIterHelperModule(name string) bool {
+	switch name {
+	case "_", "lodash", "async", "Bluebird", "bluebird", "Promise", "P", "pMap", "R":
+		return true
+	}
+	return false
+}
+
+func lastFuncArg(args parsers.Node) parsers.Node {
+	var cb parsers.Node
+	for a := args.FirstChild(); !a.IsNull(); a = a.NextSibling() {
+		if IsFunction(Unparen(a)) {
+			cb = a
+		}
+	}
+	return cb
+}
+
+var jsInvokers = setOf("then", "catch", "finally", "setTimeout", "setImmediate", "queueMicrotask", "nextTick",
+	"$transaction", "transaction", "withTransaction", "tx", "task", "retry", "pRetry", "limit", "limiter",
+	"schedule", "wrap", "runInTransaction", "withRetry", "startActiveSpan", "withSpan", "trace", "mutex",
+	"runExclusive", "acquire", "using", "withLock", "backoff", "attempt")
+
+var goInvokers = setOf("Go", "TryGo", "Submit", "Transaction", "RunInTx", "InTx", "WithTx", "WithTransaction",
+	"BeginFunc", "BeginTxFunc", "Retry", "RetryNotify", "Watch", "Pipelined", "TxPipelined", "Invoke")
+
+// invokesCallback reports whether call runs its function arguments during
+// the call (or the current iteration): then, setTimeout, p-limit's
+// limit(() => …), transactions, retries, errgroup's g.Go.
+func (c *qilChecker) invokesCallback(call parsers.Node) bool {
+	recv, method := Callee(call)
+	if c.goF {
+		if goInvokers[method] {
+			return true
+		}
+		// retry.Do(func() error {…}), backoff.Retry(…)
+		if method == "Do" && recv.Type() == "identifier" {
+			if im, ok := c.fs.Import(recv.Text()); ok && strings.Contains(im.Module, "retry") {
+				return true
+			}
+		}
+		return false
+	}
+	if jsInvokers[method] {
+		return true
+	}
+	if method == "add" && !recv.IsNull() {
+		l := strings.ToLower(renderExpr(recv, 0))
+		return strings.Contains(l, "queue") || strings.Contains(l, "limit")
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Local helpers.
+
+// qilSummary is what calling a local function does: the first database
+// call it makes, directly or through at most two further helpers.
+type qilSummary struct {
+	name string
+	via  []string
+	cl   Client
+	op   qilOp
+}
+
+// helperHit follows a call to a function defined in this file.
+func (c *qilChecker) helperHit(top parsers.Node) *qilHit {
+	calls := c.chain(top)
+	first := calls[0]
+	for _, fn := range c.localFuncs(first) {
+		if s := c.summary(fn); s != nil && len(s.via) < qilMaxHops {
+			name := renderExpr(first.Field("function"), 0)
+			return &qilHit{name: s.name, cl: s.cl, op: s.op, via: append([]string{name}, s.via...)}
+		}
+	}
+	return nil
+}
+
+var qilBusy = &qilSummary{}
+
+// summary computes (once per function) the first query a function makes.
+func (c *qilChecker) summary(fn parsers.Node) *qilSummary {
+	if c.sums == nil {
+		c.sums = map[int]*qilSummary{}
+	}
+	if s, ok := c.sums[fn.ID()]; ok {
+		if s == qilBusy {
+			return nil // recursion
+		}
+		return s
+	}
+	c.sums[fn.ID()] = qilBusy
+	var direct, viaHelper *qilSummary
+	var scan func(n parsers.Node)
+	scan = func(n parsers.Node) {
+		if direct != nil {
+			return
+		}
+		switch n.Type() {
+		case "comment", "string", "template_string", "interpreted_string_literal", "raw_string_literal":
+			return
+		}
+		if n.ID() != fn.ID() && IsFunction(n) && !runsInPlace(c, n) {
+			return
+		}
+		if n.Type() == "call_expression" && isChainTop(n) {
+			if h := c.dbCall(n); h != nil {
+				direct = &qilSummary{name: h.name, cl: h.cl, op: h.op}
+				return
+			}
+			if viaHelper == nil {
+				first := c.chain(n)[0]
+				for _, g := range c.localFuncs(first) {
+					if g.ID() == fn.ID() {
+						continue
+					}
+					if s := c.summary(g); s != nil && len(s.via)+1 < qilMaxHops {
+						name := renderExpr(first.Field("function"), 0)
+						viaHelper = &qilSummary{name: s.name, cl: s.cl, op: s.op, via: append([]string{name}, s.via...)}
+						break
+					}
+				}
+			}
+		}
+		for ch := n.FirstChild(); !ch.IsNull(); ch = ch.NextSibling() {
+			scan(ch)
+		}
+	}
+	if body := fn.Field("body"); !body.IsNull() {
+		scan(body)
+	}
+	s := direct
+	if s == nil {
+		s = viaHelper
+	}
+	c.sums[fn.ID()] = s
+	return s
+}
+
+// runsInPlace reports whether a function literal inside a helper runs when
+// the helper does: an IIFE, an iteration callback, a then/transaction
+// callback or a promise executor.
+func runsInPlace(c *qilChecker, fn parsers.Node) bool {
+	p := fn.Parent()
+	for p.Type() == "parenthesized_expression" {
+		fn, p = p, p.Parent()
+	}
+	switch p.Type() {
+	case "call_expression":
+		return fn.FieldName() == "function"
+	case "arguments", "argument_list":
+		call := p.Parent()
+		if call.Type() == "new_expression" {
+			return call.Field("constructor").Text() == "Promise"
+		}
+		if it := c.iteration(call); it.ok && Unparen(it.cb).ID() == Unparen(fn).ID() {
+			return true
+		}
+		return c.invokesCallback(call)
+	}
+	return false
+}
+
+// localFuncs returns the functions in this file a call may run: a plain
+// function by name, this.method() in the same class, or a Go method on the
+// enclosing method's receiver type.
+func (c *qilChecker) localFuncs(call parsers.Node) []parsers.Node {
+	fn := Unparen(call.Field("function"))
+	switch fn.Type() {
+	case "identifier":
+		name := fn.Text()
+		if _, ok := c.fs.Import(name); ok {
+			return nil
+		}
+		var out []parsers.Node
+		for _, f := range c.fs.Functions(name) {
+			if isPlainFunction(f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	case "member_expression":
+		obj := Unparen(fn.Field("object"))
+		if obj.Type() != "this" {
+			return nil
+		}
+		cls := enclosingClassBody(call)
+		if cls.IsNull() {
+			return nil
+		}
+		var out []parsers.Node
+		for _, f := range c.fs.Functions(fn.Field("property").Text()) {
+			if enclosingClassBody(f).ID() == cls.ID() && (f.Type() == "method_definition" || f.Parent().Type() == "public_field_definition" || f.Parent().Type() == "field_definition") {
+				out = append(out, f)
+			}
+		}
+		return out
+	case "selector_expression":
+		if !c.goF {
+			return nil
+		}
+		op := Unparen(fn.Field("operand"))
+		if op.Type() != "identifier" {
+			return nil
+		}
+		d, ok := c.fs.Resolve(op)
+		if !ok || d.Type == "" {
+			return nil
+		}
+		recvType := baseTypeName(d.Type)
+		var out []parsers.Node
+		for _, f := range c.fs.Functions(fn.Field("field").Text()) {
+			if f.Type() == "method_declaration" && goReceiverType(f) == recvType {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// isPlainFunction reports whether fn is callable by its bare name: a
+// function declaration or a function assigned to a variable.
+func isPlainFunction(fn parsers.Node) bool {
+	switch fn.Type() {
+	case "function_declaration", "generator_function_declaration":
+		return true
+	case "arrow_function", "function_expression", "function", "generator_function", "func_literal":
+		switch fn.Parent().Type() {
+		case "variable_declarator", "expression_list":
+			return true
+		}
+	}
+	return false
+}
+
+func enclosingClassBody(n parsers.Node) parsers.Node {
+	for p := n.Parent(); !p.IsNull(); p = p.Parent() {
+		if p.Type() == "class_body" {
+			return p
+		}
+	}
+	return parsers.Node{}
+}
+
+// baseTypeName strips pointers, generic arguments and a package qualifier:
+// "*store.Store[T]" -> "Store".
+func baseTypeName(t string) string {
+	t = strings.TrimLeft(t, "*&")
+	if i := strings.IndexAny(t, "[<"); i > 0 {
+		t = t[:i]
+	}
+	if i := strings.LastIndex(t, "."); i >= 0 {
+		t = t[i+1:]
+	}
+	return t
+}
+
+// goReceiverType returns the receiver type name of a Go method.
+func goReceiverType(m parsers.Node) string {
+	name := ""
+	m.Field("receiver").Walk(func(n parsers.Node) bool {
+		if n.Type() == "type_identifier" {
+			name = n.Text()
+			return false
+		}
+		return name == ""
+	})
+	return name
+}

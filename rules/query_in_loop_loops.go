@@ -1,0 +1,570 @@
+package rules
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/hotpath-app/hotpath/parsers"
+)
+
+// Loop classification: does a loop run its body once per item of some
+// collection (a finding) or for another reason — a bounded retry, a small
+// constant list, pagination, polling, a pool of workers (not a finding)?
+
+var (
+	qilRetryRE  = regexp.MustCompile(`(?i)retr(y|ies)|attempt|tries|\btry\b`)
+	qilPageRE   = regexp.MustCompile(`(?i)page|cursor|offset|token|marker|continu|more|after|lastid|last_id|lastkey|startkey|since|skip`)
+	qilWorkerRE = regexp.MustCompile(`(?i)worker|concurren|parallel|thread|numcpu|procs|shard|partition|goroutine|consumer`)
+	qilBatchRE  = regexp.MustCompile(`(?i)chunk|batch`)
+	qilSleepRE  = regexp.MustCompile(`(?i)sleep|delay|backoff|settimeout|wait(ms|for)?\(|time\.after`)
+)
+
+// qilSmallBound is the largest constant loop count that counts as "a
+// small constant list" rather than N items.
+const qilSmallBound = 10
+
+// qilSmallList is the largest literal list that counts as constant.
+const qilSmallList = 20
+
+// qualifies reports (and caches) whether a loop runs once per item.
+func (c *qilChecker) qualifies(l *qilLoop) bool {
+	if l.state == 0 {
+		l.state = -1
+		if c.classifyLoop(l) {
+			l.state = 1
+		}
+	}
+	return l.state > 0
+}
+
+func (c *qilChecker) classifyLoop(l *qilLoop) bool {
+	if l.callback {
+		return c.classifyCallback(l)
+	}
+	n := l.node
+	switch n.Type() {
+	case "for_in_statement":
+		right, left := n.Field("right"), n.Field("left")
+		if c.constCollection(right) {
+			return false
+		}
+		if qilBatchRE.MatchString(left.Text()) || qilBatchRE.MatchString(renderExpr(right, 0)) {
+			return false
+		}
+		return true
+	case "for_statement":
+		if c.goF {
+			return c.classifyGoFor(n)
+		}
+		cond := n.Field("condition")
+		if cond.Type() == "expression_statement" {
+			cond = cond.NamedChild(0)
+		} else if cond.Type() == "empty_statement" {
+			cond = parsers.Node{}
+		}
+		return c.classifyCounting(n.Field("initializer"), cond, n.Field("increment"), n.Field("body"))
+	case "while_statement", "do_statement":
+		return c.classifyCondLoop(n.Field("condition"), n.Field("body"))
+	}
+	return false
+}
+
+func (c *qilChecker) classifyCallback(l *qilLoop) bool {
+	if !l.coll.IsNull() && c.constCollection(l.coll) {
+		return false
+	}
+	if !l.coll.IsNull() && qilBatchRE.MatchString(renderExpr(l.coll, 0)) {
+		return false
+	}
+	if IsFunction(l.body) {
+		if p := firstParamName(l.body); p != "" && qilBatchRE.MatchString(p) {
+			return false
+		}
+	}
+	// prisma.$transaction(items.map(i => prisma.item.update(…))) and
+	// db.batch([...]) send the operations together.
+	call := l.node
+	p := call.Parent()
+	for p.Type() == "parenthesized_expression" {
+		p = p.Parent()
+	}
+	if p.Type() == "arguments" || p.Type() == "array" {
+		if p.Type() == "array" {
+			p = p.Parent()
+		}
+		if _, m := Callee(p.Parent()); m == "$transaction" || m == "batch" || m == "transaction" || m == "multi" {
+			return false
+		}
+	}
+	if p.Type() == "variable_declarator" {
+		name := p.Field("name").Text()
+		if fn := EnclosingFunction(call); !fn.IsNull() || true {
+			scope := fn
+			if scope.IsNull() {
+				scope = call.File().Root()
+			}
+			src := c.src[scope.StartByte():scope.EndByte()]
+			if bytes.Contains(src, []byte("$transaction("+name)) || bytes.Contains(src, []byte("batch("+name)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func firstParamName(fn parsers.Node) string {
+	if p := fn.Field("parameter"); !p.IsNull() {
+		return p.Text()
+	}
+	ps := fn.Field("parameters")
+	first := ps.NamedChild(0)
+	if first.IsNull() {
+		return ""
+	}
+	if pat := first.Field("pattern"); !pat.IsNull() {
+		return pat.Text()
+	}
+	if name := first.Field("name"); !name.IsNull() {
+		return name.Text()
+	}
+	return first.Text()
+}
+
+// classifyGoFor classifies a Go for statement.
+func (c *qilChecker) classifyGoFor(n parsers.Node) bool {
+	var rc, fc, cond parsers.Node
+	body := n.Field("body")
+	for ch := n.FirstChild(); !ch.IsNull(); ch = ch.NextSibling() {
+		if !ch.IsNamed() || ch.ID() == body.ID() || ch.Type() == "comment" {
+			continue
+		}
+		switch ch.Type() {
+		case "range_clause":
+			rc = ch
+		case "for_clause":
+			fc = ch
+		default:
+			cond = ch
+		}
+	}
+	switch {
+	case !rc.IsNull():
+		right, left := Unparen(rc.Field("right")), rc.Field("left")
+		if right.Type() == "int_literal" {
+			v, err := strconv.ParseInt(right.Text(), 0, 64)
+			return err != nil || v > qilSmallBound
+		}
+		if c.constCollection(right) {
+			return false
+		}
+		if qilBatchRE.MatchString(left.Text()) || qilBatchRE.MatchString(renderExpr(right, 0)) {
+			return false
+		}
+		// range over a subscription or ticker: an event loop, not a list.
+		switch right.Type() {
+		case "call_expression":
+			_, m := Callee(right)
+			switch m {
+			case "Channel", "Messages", "Events", "Subscribe", "Updates", "Watch", "Tick", "Notifications", "Chan", "Results":
+				return false
+			}
+		case "selector_expression":
+			if right.Field("field").Text() == "C" {
+				return false
+			}
+		case "identifier":
+			if qilWorkerRE.MatchString(right.Text()) || qilRetryRE.MatchString(right.Text()) {
+				return false
+			}
+			// for i := range n { go worker() }: spawning a pool.
+			if len(left.NamedChildren()) <= 1 && spawnsGoroutines(body) && !indexes(body, right.Text()) {
+				return false
+			}
+		}
+		return true
+	case !fc.IsNull():
+		return c.classifyCounting(fc.Field("initializer"), fc.Field("condition"), fc.Field("update"), body)
+	case !cond.IsNull():
+		return c.classifyCondLoop(cond, body)
+	}
+	return consumesQueue(body) || readsStream(body)
+}
+
+// classifyCounting classifies for (init; cond; update) loops.
+func (c *qilChecker) classifyCounting(init, cond, update, body parsers.Node) bool {
+	if cond.IsNull() || cond.Type() == "true" {
+		return consumesQueue(body) || readsStream(body)
+	}
+	header := init.Text() + " " + cond.Text() + " " + update.Text()
+	if qilRetryRE.MatchString(header) || qilPageRE.MatchString(header) || qilWorkerRE.MatchString(header) {
+		return false
+	}
+	ct := cond.Text()
+	if strings.Contains(ct, ".length") || strings.Contains(ct, "len(") || strings.Contains(ct, ".size") || strings.Contains(ct, ".Len()") {
+		return true
+	}
+	if cond.Type() == "binary_expression" {
+		for _, side := range []parsers.Node{cond.Field("left"), cond.Field("right")} {
+			side = Unparen(side)
+			if side.Type() == "number" || side.Type() == "int_literal" {
+				v, err := strconv.ParseFloat(side.Text(), 64)
+				if err == nil && v <= qilSmallBound {
+					return false
+				}
+				return true
+			}
+		}
+		if spawnsGoroutines(body) || sleepsAndExits(body) {
+			return false
+		}
+		return true
+	}
+	return c.classifyCondLoop(cond, body)
+}
+
+// classifyCondLoop classifies while/do loops and Go condition-only loops.
+// They count as per-item only with evidence of items: a cursor (rows.Next(),
+// cursor.hasNext()) or a work queue drained in the body.
+func (c *qilChecker) classifyCondLoop(cond, body parsers.Node) bool {
+	cond = Unparen(cond)
+	if cond.IsNull() || cond.Type() == "true" || cond.Text() == "1" {
+		return consumesQueue(body) || readsStream(body)
+	}
+	if hasCursorCall(cond) {
+		return !sleepsAndExits(body)
+	}
+	ct := cond.Text()
+	if qilRetryRE.MatchString(ct) || qilPageRE.MatchString(ct) {
+		return false
+	}
+	if (strings.Contains(ct, ".length") || strings.Contains(ct, "len(") || strings.Contains(ct, ".size")) && consumesQueue(body) {
+		return true
+	}
+	return false
+}
+
+// hasCursorCall reports a cursor or iterator step in a loop condition:
+// rows.Next(), cursor.Next(ctx), await cursor.hasNext(), it.next(),
+// scanner.Scan(), dec.More().
+func hasCursorCall(cond parsers.Node) bool {
+	found := false
+	cond.Walk(func(n parsers.Node) bool {
+		if found || IsFunction(n) {
+			return false
+		}
+		if n.Type() == "call_expression" {
+			switch _, m := Callee(n); m {
+			case "Next", "next", "hasNext", "HasNext", "Scan", "More", "NextRow", "nextRow", "NextResultSet", "TryNext", "tryNext":
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// walkBody walks a loop body without entering nested functions.
+func walkBody(body parsers.Node, fn func(parsers.Node) bool) {
+	body.Walk(func(n parsers.Node) bool {
+		if n.ID() != body.ID() && IsFunction(n) {
+			return false
+		}
+		return fn(n)
+	})
+}
+
+// consumesQueue reports whether a loop body takes items off a queue:
+// queue.shift(), stack.pop(), q = q[1:].
+func consumesQueue(body parsers.Node) bool {
+	found := false
+	walkBody(body, func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		switch n.Type() {
+		case "call_expression":
+			switch _, m := Callee(n); m {
+			case "shift", "pop", "splice", "dequeue", "Dequeue", "PopFront", "Pop", "Shift", "popleft", "poll":
+				found = true
+			}
+		case "assignment_statement":
+			// q = q[1:]
+			r := n.Field("right").NamedChild(0)
+			if r.Type() == "slice_expression" && collapse(r.Field("operand").Text()) == collapse(n.Field("left").Text()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// readsStream reports whether an unbounded loop body reads one record per
+// iteration: r.Read(), stream.Recv(), reader.readLine().
+func readsStream(body parsers.Node) bool {
+	found := false
+	walkBody(body, func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "call_expression" {
+			switch _, m := Callee(n); m {
+			case "Recv", "Read", "ReadString", "ReadLine", "ReadBytes", "ReadRecord", "recv", "readLine", "ReadMessage", "FetchMessage":
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// sleepsAndExits reports a retry shape: the body sleeps or backs off and
+// can leave the loop.
+func sleepsAndExits(body parsers.Node) bool {
+	sleeps, exits := false, false
+	walkBody(body, func(n parsers.Node) bool {
+		switch n.Type() {
+		case "call_expression":
+			if !sleeps && qilSleepRE.MatchString(renderExpr(n.Field("function"), 0)+"(") {
+				sleeps = true
+			}
+		case "break_statement", "return_statement":
+			exits = true
+		}
+		return !(sleeps && exits)
+	})
+	if !sleeps {
+		// await new Promise(r => setTimeout(r, ms)) sits inside a function.
+		sleeps = qilSleepRE.Match(body.File().Src[body.StartByte():body.EndByte()])
+	}
+	return sleeps && exits
+}
+
+// spawnsGoroutines reports whether a loop body starts goroutines (go f(),
+// g.Go(func…)): a worker pool is started once per worker, not per item.
+func spawnsGoroutines(body parsers.Node) bool {
+	found := false
+	walkBody(body, func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "go_statement" {
+			found = true
+		} else if n.Type() == "call_expression" {
+			if _, m := Callee(n); m == "Go" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// indexes reports whether body indexes name (name[i]).
+func indexes(body parsers.Node, name string) bool {
+	found := false
+	body.Walk(func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "index_expression" && Unparen(n.Field("operand")).Text() == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// constCollection reports whether e is a small constant list: a literal
+// array, slice or object, a constant bound to one, Object.values(Enum), an
+// UPPER_CASE constant.
+func (c *qilChecker) constCollection(e parsers.Node) bool {
+	return c.constCollectionDepth(e, 0)
+}
+
+func (c *qilChecker) constCollectionDepth(e parsers.Node, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	e = Unparen(e)
+	switch e.Type() {
+	case "array", "object":
+		n := 0
+		for ch := e.FirstChild(); !ch.IsNull(); ch = ch.NextSibling() {
+			switch ch.Type() {
+			case "spread_element":
+				return false
+			case "comment":
+				continue
+			}
+			if ch.IsNamed() {
+				n++
+			}
+		}
+		return n > 0 && n <= qilSmallList
+	case "composite_literal":
+		body := e.Field("body")
+		n := 0
+		for ch := body.FirstChild(); !ch.IsNull(); ch = ch.NextSibling() {
+			if ch.IsNamed() && ch.Type() != "comment" {
+				n++
+			}
+		}
+		switch e.Field("type").Type() {
+		case "slice_type", "array_type", "map_type", "implicit_length_array_type":
+			return n > 0 && n <= qilSmallList
+		}
+		return false
+	case "call_expression":
+		// Object.keys(X), Object.values(Status), Object.entries(CONFIG)
+		recv, m := Callee(e)
+		if recv.Text() == "Object" && (m == "keys" || m == "values" || m == "entries") {
+			arg := Unparen(argAt(e, 0))
+			if arg.Type() == "identifier" && isUpperIdent(arg.Text()) {
+				return true
+			}
+			return c.constCollectionDepth(arg, depth+1)
+		}
+		return false
+	case "identifier":
+		name := e.Text()
+		if d, ok := c.fs.Resolve(e); ok {
+			if d.Kind != VarDecl || d.Init.IsNull() {
+				return false
+			}
+			init := Unparen(d.Init)
+			switch init.Type() {
+			case "array", "object", "composite_literal":
+			default:
+				return false
+			}
+			if !c.constCollectionDepth(init, depth+1) || c.mutated(name) {
+				return false
+			}
+			if !c.goF {
+				// Only const bindings (or module-level ones) are constant.
+				decl := d.Node.Parent().Parent()
+				if decl.Type() == "lexical_declaration" && !strings.HasPrefix(decl.Text(), "const") && scopeOf(d.Node).Type() != "program" {
+					return false
+				}
+			}
+			return true
+		}
+		return isConstName(name)
+	case "member_expression", "selector_expression":
+		// Config.TABLES, this.SUPPORTED_LOCALES
+		prop := e.Field("property")
+		if prop.IsNull() {
+			prop = e.Field("field")
+		}
+		return isConstName(prop.Text())
+	}
+	return false
+}
+
+// isConstName reports UPPER_SNAKE_CASE names (conventionally constants).
+func isConstName(s string) bool {
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b >= 'A' && b <= 'Z':
+			letters++
+		case b >= '0' && b <= '9', b == '_':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// mutated reports whether the file appends to or pushes onto a name.
+func (c *qilChecker) mutated(name string) bool {
+	for _, pat := range [...]string{name + ".push(", name + ".unshift(", name + ".splice(", "append(" + name, name + ".add("} {
+		if bytes.Contains(c.src, []byte(pat)) {
+			return true
+		}
+	}
+	return false
+}
+
+// exitsLoop reports whether a call inside a statement loop is followed, in
+// the same block, by an unconditional break, return or throw that leaves
+// that loop: the call then runs at most once.
+func exitsLoop(call parsers.Node, l *qilLoop) bool {
+	// The path from the call up to the loop, innermost first.
+	var path [64]parsers.Node
+	n := 0
+	for p := call; !p.IsNull() && p.ID() != l.node.ID(); p = p.Parent() {
+		if n == len(path) {
+			return false
+		}
+		if p.ID() != call.ID() && IsFunction(p) {
+			return false
+		}
+		path[n] = p
+		n++
+	}
+	label := loopLabel(l.node)
+	direct := true // no loop or switch between the loop and this point
+	for i := n - 1; i >= 1; i-- {
+		p, child := path[i], path[i-1]
+		switch p.Type() {
+		case "return_statement", "throw_statement":
+			return true
+		case "for_statement", "for_in_statement", "while_statement", "do_statement", "switch_statement",
+			"expression_switch_statement", "type_switch_statement", "select_statement":
+			direct = false
+			continue
+		case "statement_block", "block", "switch_case", "switch_default", "expression_case", "default_case",
+			"communication_case", "type_case":
+			inCase := p.Type() != "statement_block" && p.Type() != "block"
+			for s := child.NextSibling(); !s.IsNull(); s = s.NextSibling() {
+				switch s.Type() {
+				case "return_statement", "throw_statement":
+					return true
+				case "break_statement":
+					if lbl := breakLabel(s); lbl != "" {
+						if lbl == label {
+							return true
+						}
+					} else if direct && !inCase {
+						return true
+					}
+				case "expression_statement":
+					// Go: panic(…)
+					if ce := s.NamedChild(0); ce.Type() == "call_expression" && ce.Field("function").Text() == "panic" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+func loopLabel(loop parsers.Node) string {
+	p := loop.Parent()
+	if p.Type() != "labeled_statement" {
+		return ""
+	}
+	if l := p.Field("label"); !l.IsNull() {
+		return l.Text()
+	}
+	if l := p.NamedChild(0); l.Type() == "label_name" || l.Type() == "statement_identifier" {
+		return l.Text()
+	}
+	return ""
+}
+
+func breakLabel(b parsers.Node) string {
+	if l := b.Field("label"); !l.IsNull() {
+		return l.Text()
+	}
+	if l := b.NamedChild(0); l.Type() == "label_name" || l.Type() == "statement_identifier" {
+		return l.Text()
+	}
+	return ""
+}
