@@ -126,8 +126,9 @@ func (e *APIError) retryable() bool {
 	if e.Status >= 500 || e.Status == http.StatusRequestTimeout {
 		return true
 	}
-	// GraphQL errors with HTTP 200 that are not about the request itself
-	// ("Something went wrong", timeouts) are transient.
+	// GraphQL errors sent with HTTP 200: typed errors about the request are
+	// permanent, other typed ones transient; untyped ones are query
+	// validation errors unless GitHub says something went wrong / timed out.
 	if e.Status == http.StatusOK {
 		for _, t := range e.Types {
 			switch t {
@@ -135,7 +136,12 @@ func (e *APIError) retryable() bool {
 				return false
 			}
 		}
-		return true
+		if len(e.Types) > 0 {
+			return true
+		}
+		m := strings.ToLower(e.Message)
+		return strings.Contains(m, "something went wrong") || strings.Contains(m, "timeout") ||
+			strings.Contains(m, "timed out") || strings.Contains(m, "try again")
 	}
 	return false
 }

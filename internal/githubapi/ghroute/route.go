@@ -13,29 +13,39 @@ const GraphQL = "POST /graphql"
 // Other is the route of any request whose path matches no known template.
 const Other = "other"
 
-// Templates lists the REST routes the App uses, as "METHOD /path" with {name}
-// placeholders for path segments. {ref...} matches the rest of the path.
+// Route templates of the REST endpoints the App uses.
+const (
+	App               = "GET /app"
+	Installation      = "GET /app/installations/{installation_id}"
+	AccessTokens      = "POST /app/installations/{installation_id}/access_tokens"
+	RepoInstallation  = "GET /repos/{owner}/{repo}/installation"
+	PullGet           = "GET /repos/{owner}/{repo}/pulls/{number}"
+	PullFiles         = "GET /repos/{owner}/{repo}/pulls/{number}/files"
+	PullComments      = "GET /repos/{owner}/{repo}/pulls/{number}/comments"
+	PullReviews       = "GET /repos/{owner}/{repo}/pulls/{number}/reviews"
+	PullReviewCreate  = "POST /repos/{owner}/{repo}/pulls/{number}/reviews"
+	PullCommentCreate = "POST /repos/{owner}/{repo}/pulls/{number}/comments"
+	PullCommentDelete = "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+	PullCommentUpdate = "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+	Contents          = "GET /repos/{owner}/{repo}/contents/{path...}"
+	Blob              = "GET /repos/{owner}/{repo}/git/blobs/{file_sha}"
+	CheckRunCreate    = "POST /repos/{owner}/{repo}/check-runs"
+	CheckRunUpdate    = "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"
+	CheckRunGet       = "GET /repos/{owner}/{repo}/check-runs/{check_run_id}"
+	CheckRunAnnots    = "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+	CheckRunsForRef   = "GET /repos/{owner}/{repo}/commits/{ref...}/check-runs"
+	RateLimit         = "GET /rate_limit"
+)
+
+// Templates lists the REST routes, as "METHOD /path" with {name}
+// placeholders for path segments; {name...} matches one or more segments.
 var Templates = []string{
-	"GET /app",
-	"GET /app/installations/{installation_id}",
-	"POST /app/installations/{installation_id}/access_tokens",
-	"GET /repos/{owner}/{repo}/installation",
-	"GET /repos/{owner}/{repo}/pulls/{number}",
-	"GET /repos/{owner}/{repo}/pulls/{number}/files",
-	"GET /repos/{owner}/{repo}/pulls/{number}/comments",
-	"GET /repos/{owner}/{repo}/pulls/{number}/reviews",
-	"POST /repos/{owner}/{repo}/pulls/{number}/reviews",
-	"POST /repos/{owner}/{repo}/pulls/{number}/comments",
-	"DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}",
-	"PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}",
-	"GET /repos/{owner}/{repo}/contents/{path...}",
-	"GET /repos/{owner}/{repo}/git/blobs/{file_sha}",
-	"POST /repos/{owner}/{repo}/check-runs",
-	"PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
-	"GET /repos/{owner}/{repo}/check-runs/{check_run_id}",
-	"GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-	"GET /repos/{owner}/{repo}/commits/{ref...}/check-runs",
-	"GET /rate_limit",
+	App, Installation, AccessTokens, RepoInstallation,
+	PullGet, PullFiles, PullComments, PullReviews, PullReviewCreate, PullCommentCreate,
+	PullCommentDelete, PullCommentUpdate,
+	Contents, Blob,
+	CheckRunCreate, CheckRunUpdate, CheckRunGet, CheckRunAnnots, CheckRunsForRef,
+	RateLimit,
 }
 
 type template struct {
@@ -107,4 +117,45 @@ func match(tmpl, segs []string) bool {
 		si++
 	}
 	return si == len(segs)
+}
+
+// Params extracts the placeholder values of a path matched by template
+// ("{owner}" → "o"). The path may carry the GHES prefix. ok is false when the
+// path does not match.
+func Params(tmpl, path string) (map[string]string, bool) {
+	_, tpath, _ := strings.Cut(tmpl, " ")
+	tsegs := strings.Split(strings.Trim(tpath, "/"), "/")
+	segs := strings.Split(strings.Trim(Normalize(path), "/"), "/")
+	if !match(tsegs, segs) {
+		return nil, false
+	}
+	out := map[string]string{}
+	for i, t := range tsegs {
+		if !strings.HasPrefix(t, "{") {
+			continue
+		}
+		name := strings.Trim(t, "{}")
+		if strings.HasSuffix(name, "...") {
+			rest := len(tsegs) - i - 1
+			out[strings.TrimSuffix(name, "...")] = strings.Join(segs[i:len(segs)-rest], "/")
+			continue
+		}
+		// Segments before a {x...} wildcard line up by index; those after it
+		// are counted from the end.
+		if wild := wildIndex(tsegs); wild >= 0 && i > wild {
+			out[name] = segs[len(segs)-(len(tsegs)-i)]
+		} else {
+			out[name] = segs[i]
+		}
+	}
+	return out, true
+}
+
+func wildIndex(tsegs []string) int {
+	for i, t := range tsegs {
+		if strings.HasSuffix(t, "...}") {
+			return i
+		}
+	}
+	return -1
 }

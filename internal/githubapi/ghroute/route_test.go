@@ -22,3 +22,17 @@ func TestTemplate(t *testing.T) {
 		}
 	}
 }
+
+func TestParams(t *testing.T) {
+	p, ok := Params(CheckRunsForRef, "/api/v3/repos/o/r/commits/feature/x/check-runs")
+	if !ok || p["owner"] != "o" || p["repo"] != "r" || p["ref"] != "feature/x" {
+		t.Fatalf("Params = %v, %v", p, ok)
+	}
+	p, ok = Params(Contents, "/repos/o/r/contents/.github/hotpath.yml")
+	if !ok || p["path"] != ".github/hotpath.yml" {
+		t.Fatalf("Params = %v, %v", p, ok)
+	}
+	if _, ok := Params(PullGet, "/repos/o/r/pulls"); ok {
+		t.Fatal("short path matched")
+	}
+}
