@@ -396,11 +396,6 @@ func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
 	}
 	args := call.Field("arguments").NamedChildren()
 	uses := mrCollectUses(body, name)
-	if uses.called {
-		// const release = await mutex.acquire(): a release function, not a
-		// pooled object.
-		return nil
-	}
 	switch method {
 	case "connect":
 		if awaited && len(args) == 0 && !mrTSNotPool(p, recv) &&
@@ -420,7 +415,9 @@ func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
 			r.kind = mrTSTrx
 		}
 	case "acquire":
-		if awaited && len(args) <= 1 && !mrTSHasCallback(args) && !mrTSLockish(recv) {
+		// uses.called: const release = await mutex.acquire() is a release
+		// function, not a pooled object.
+		if awaited && len(args) <= 1 && !mrTSHasCallback(args) && !mrTSLockish(recv) && !uses.called {
 			pool := mrShort(recv)
 			if uses.methods["release"] || mrTSPoolish(p, recv) || p.Facts().Imports("generic-pool") {
 				r.kind = &mrKind{pathRelease: []string{"release", "destroy"}, poolRelease: []string{"release", "destroy"},
@@ -604,11 +601,7 @@ func mrScan(p *Pass, r *mrResource) mrScanResult {
 				res.escapes = true
 			}
 			return false
-		case "shorthand_property_identifier":
-			if n.Text() == r.name {
-				res.escapes = true
-			}
-		case "identifier":
+		case "identifier", "shorthand_property_identifier":
 			if n.Text() != r.name {
 				return true
 			}
@@ -706,6 +699,16 @@ climb:
 				break climb
 			}
 			e = p
+		case "pair":
+			if p.Field("value").ID() != e.ID() {
+				return mrUseOther
+			}
+			e, field = p, false
+		case "object", "array", "spread_element", "literal_element", "keyed_element", "literal_value", "composite_literal":
+			// Inside a literal: what matters is where the literal goes —
+			// returned or stored (escape), or passed as an argument, as in
+			// Sequelize's { transaction: t } (a hand-off, or a borrow).
+			e, field = p, false
 		default:
 			break climb
 		}
@@ -720,12 +723,8 @@ climb:
 		if !field {
 			return mrUseHandoff
 		}
-	case "return_statement", "yield_expression", "spread_element", "array", "pair", "object", "literal_element",
-		"keyed_element", "send_statement", "jsx_expression":
+	case "return_statement", "yield_expression", "send_statement", "jsx_expression":
 		if p.Type() == "send_statement" && p.Field("value").ID() != e.ID() {
-			return mrUseOther
-		}
-		if p.Type() == "pair" && p.Field("value").ID() != e.ID() {
 			return mrUseOther
 		}
 		return mrUseEscape

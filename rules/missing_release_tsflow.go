@@ -183,7 +183,7 @@ func (w *mrTSFlow) setupAwait(a parsers.Node) bool {
 		return false
 	}
 	recv, m := Callee(call)
-	return mrIsName(recv, w.res.name) && (m == "connect" || m == "startTransaction" || m == "beginTransaction")
+	return w.res.kind == mrTSRunner && mrIsName(recv, w.res.name) && (m == "connect" || m == "startTransaction")
 }
 
 // throwFrom sends an exception raised at node to the nearest catch, or
