@@ -11,6 +11,7 @@ package rules
 // the receiver's name together with the file's database imports.
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/hotpath-app/hotpath/parsers"
@@ -298,7 +299,21 @@ func (ev *fileEvidence) any() bool {
 func newFileEvidence(fs *Facts) *fileEvidence {
 	ev := &fileEvidence{families: map[string]bool{}}
 	goFile := fs.File != nil && fs.File.Lang == parsers.Go
-	for m := range fs.modules {
+	mods := fs.modules
+	if !goFile && fs.File != nil {
+		// require("knex")(config) and require("pg-promise")() are not
+		// plain imports; find their module names in the source.
+		if extra := calledRequires(fs.File.Src); len(extra) > 0 {
+			mods = make(map[string]bool, len(fs.modules)+len(extra))
+			for m := range fs.modules {
+				mods[m] = true
+			}
+			for _, m := range extra {
+				mods[m] = true
+			}
+		}
+	}
+	for m := range mods {
 		var fam string
 		if goFile {
 			fam = goModuleFamily(m)
@@ -342,6 +357,33 @@ func newFileEvidence(fs *Facts) *fileEvidence {
 	}
 	ev.hint[hintNone] = false
 	return ev
+}
+
+// calledRequires returns the modules of require("m")(…) calls.
+func calledRequires(src []byte) []string {
+	var out []string
+	const pat = "require("
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte(pat))
+		if j < 0 {
+			return out
+		}
+		i += j + len(pat)
+		if i >= len(src) || (src[i] != '"' && src[i] != '\'') {
+			continue
+		}
+		q := src[i]
+		k := bytes.IndexByte(src[i+1:], q)
+		if k < 0 || k > 100 {
+			continue
+		}
+		mod := string(src[i+1 : i+1+k])
+		end := i + 1 + k + 1
+		if end+1 < len(src) && src[end] == ')' && src[end+1] == '(' && jsModuleFamily(mod) != "" {
+			out = append(out, mod)
+		}
+		i = end
+	}
 }
 
 // ---------------------------------------------------------------------------
@@ -1700,7 +1742,7 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			}
 		case RoleBuilder:
 			switch method {
-			case "toArray", "next", "hasNext", "forEach", "tryNext", "count":
+			case "toArray", "forEach", "count":
 				return query(false, RoleNone)
 			case "stream":
 				return same(RoleCursor)

@@ -280,7 +280,7 @@ func (c *qilChecker) checkRef(id parsers.Node, l *qilLoop) {
 	if c.reported[id.ID()] {
 		return
 	}
-	if _, ok := c.fs.Resolve(id); ok {
+	if d, ok := c.fs.Resolve(id); ok && !IsFunction(Unparen(d.Init)) {
 		return
 	}
 	if _, ok := c.fs.Import(id.Text()); ok {

@@ -202,7 +202,9 @@ func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, me
 
 // consumedValue reports whether a lazily executed query (a Prisma promise,
 // a Knex or Drizzle builder, a Mongoose query) is run where it stands:
-// awaited, returned, yielded, or an element of Promise.all([…]).
+// awaited, yielded, an element of Promise.all([…]), or returned from a
+// function whose result is used (an async function, a map callback, a
+// named helper) — not from a forEach callback.
 func consumedValue(top parsers.Node) bool {
 	n, p := top, top.Parent()
 	for {
@@ -214,10 +216,12 @@ func consumedValue(top parsers.Node) bool {
 		break
 	}
 	switch p.Type() {
-	case "await_expression", "return_statement", "yield_expression":
+	case "await_expression", "yield_expression":
 		return true
+	case "return_statement":
+		return resultUsed(EnclosingFunction(p))
 	case "arrow_function":
-		return n.FieldName() == "body"
+		return n.FieldName() == "body" && resultUsed(p)
 	case "array":
 		args := p.Parent()
 		if args.Type() == "arguments" {
@@ -225,6 +229,34 @@ func consumedValue(top parsers.Node) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// resultUsed reports whether a function's return value is used by whoever
+// calls it: true unless it is a callback whose result is thrown away
+// (forEach, an event handler).
+func resultUsed(fn parsers.Node) bool {
+	if fn.IsNull() {
+		return false
+	}
+	for c := fn.FirstChild(); !c.IsNull(); c = c.NextSibling() {
+		if c.Type() == "async" {
+			return true
+		}
+	}
+	p := fn.Parent()
+	for p.Type() == "parenthesized_expression" {
+		p = p.Parent()
+	}
+	if p.Type() != "arguments" {
+		return true
+	}
+	_, m := Callee(p.Parent())
+	switch m {
+	case "map", "flatMap", "then", "pMap", "mapSeries", "mapLimit", "all", "from", "$transaction", "transaction",
+		"limit", "retry", "pRetry", "wrap", "run":
+		return true
 	}
 	return false
 }
@@ -828,6 +860,9 @@ func (c *qilChecker) localFuncs(call parsers.Node) []parsers.Node {
 		name := fn.Text()
 		if _, ok := c.fs.Import(name); ok {
 			return nil
+		}
+		if d, ok := c.fs.Resolve(fn); ok && !IsFunction(Unparen(d.Init)) {
+			return nil // a parameter or variable shadows the function
 		}
 		var out []parsers.Node
 		for _, f := range c.fs.Functions(name) {
