@@ -6,6 +6,7 @@ const express = require('express');
 const swaggerUi = require('swagger-ui-express');
 const yaml = require('yaml');
 const config = require('./config');
+const { pool } = require('./db/pool');
 const log = require('./lib/log');
 const requestLog = require('./middleware/requestLog');
 const accounts = require('./routes/accounts');
@@ -17,6 +18,12 @@ const openapi = yaml.parse(fs.readFileSync(path.join(__dirname, '..', 'openapi.y
 const app = express();
 app.use(requestLog());
 app.use(express.json({ limit: '1mb' }));
+app.get('/healthz', async (req, res) => {
+  const conn = await pool.getConnection(); // expect: missing-release
+  await conn.ping();
+  conn.release();
+  res.json({ ok: true });
+});
 app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi));
 app.use('/admin/accounts', accounts);
 app.use('/admin/keys', apiKeys);

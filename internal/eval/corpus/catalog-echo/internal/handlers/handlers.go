@@ -34,6 +34,7 @@ func (h *Handlers) Register(e *echo.Echo) {
 	g.GET("/products/:slug", h.Product)
 	g.GET("/categories/:id/products", h.CategoryProducts)
 	g.GET("/search", h.Search)
+	g.GET("/suggest", h.Suggest)
 	g.POST("/products/:id/image", h.ImportImage)
 	g.GET("/products/:id/availability", h.Availability)
 	g.GET("/categories", h.Categories)

@@ -3,7 +3,9 @@
 package handlers
 
 import (
+	"encoding/json"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -38,4 +40,22 @@ func (h *Handlers) Search(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{"products": products})
+}
+
+// Suggest forwards autocomplete requests to the suggestion service.
+func (h *Handlers) Suggest(c echo.Context) error {
+	prefix := c.QueryParam("prefix")
+	if prefix == "" {
+		return c.JSON(http.StatusOK, []string{})
+	}
+	resp, err := http.Get("http://suggest.internal/v1/complete?prefix=" + url.QueryEscape(prefix)) // expect: sync-api-in-async
+	if err != nil {
+		return echo.NewHTTPError(http.StatusServiceUnavailable, "suggestions unavailable")
+	}
+	defer resp.Body.Close()
+	var out []string
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		return echo.NewHTTPError(http.StatusBadGateway, "bad suggestion response")
+	}
+	return c.JSON(http.StatusOK, out)
 }

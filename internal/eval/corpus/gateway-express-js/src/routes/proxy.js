@@ -1,5 +1,6 @@
 'use strict';
 
+const fs = require('fs');
 const express = require('express');
 const { Agent, request } = require('undici');
 const { upstreamFor } = require('../services/routingTable');
@@ -10,6 +11,11 @@ const agent = new Agent({ keepAliveTimeout: 10_000, connections: 128 });
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host']);
 
 const router = express.Router();
+
+router.get('/_gateway/routes', (req, res) => {
+  const table = fs.readFileSync(process.env.ROUTES_FILE || 'routes.yml', 'utf8'); // expect: sync-api-in-async
+  res.type('text/yaml').send(table);
+});
 
 router.all('*', async (req, res, next) => {
   try {

@@ -5,7 +5,9 @@ package httpapi
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
+	"os"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -37,6 +39,7 @@ func (a *API) Routes() http.Handler {
 	r.Post("/login", a.login)
 	r.Post("/logout", a.logout)
 	r.Get("/.well-known/openid-configuration", a.discovery)
+	r.Get("/jwks.json", a.jwks)
 	r.Get("/federation/{provider}/callback", a.federationCallback)
 	r.Route("/admin", func(r chi.Router) {
 		r.Use(a.requireAdmin)
@@ -51,4 +54,17 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+// jwks serves the public signing keys published by the key management service.
+func (a *API) jwks(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Get(os.Getenv("KMS_URL") + "/v1/keys/signing/public.jwks") // expect: sync-api-in-async
+	if err != nil {
+		http.Error(w, "key service unavailable", http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	w.Header().Set("Content-Type", "application/jwk-set+json")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	_, _ = io.Copy(w, resp.Body)
 }

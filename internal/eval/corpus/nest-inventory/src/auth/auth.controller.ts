@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { IsEmail, IsString, MinLength } from 'class-validator';
-import { randomUUID, createHmac } from 'crypto';
+import { randomUUID, createHmac, scryptSync, randomBytes } from 'crypto';
 import type { RedisClientType } from 'redis';
 import { UsersService } from '../users/users.service';
 import { REDIS } from '../redis/redis.module';
@@ -40,5 +40,15 @@ export class AuthController {
   async logout(@Body('token') token: string): Promise<void> {
     const [sessionId] = token.split('.');
     await this.redis.del(`inv:session:${sessionId}`);
+  }
+
+  @Post('api-tokens')
+  @HttpCode(201)
+  async createApiToken(@Body('userId') userId: string) {
+    const secret = randomBytes(32).toString('base64url');
+    const salt = randomBytes(16);
+    const hash = scryptSync(secret, salt, 32).toString('hex'); // expect: sync-api-in-async
+    await this.redis.set(`inv:api-token:${hash}`, userId, { EX: 90 * 24 * 3600 });
+    return { token: secret, salt: salt.toString('hex') };
   }
 }

@@ -16,4 +16,20 @@ export default async function unsubscribeRoutes(app) {
     await redis.del(`notify:prefs:${claims.userId}`);
     return reply.type('text/html').send(`<p>You will no longer receive ${claims.channel} notifications.</p>`);
   });
+
+  app.post('/u/:token/resubscribe', async (req, reply) => {
+    const claims = verifyUnsubscribeToken(req.params.token);
+    if (!claims) {
+      return reply.code(400).send({ error: 'expired link' });
+    }
+    const client = await pool.connect(); // expect: missing-release
+    await client.query('DELETE FROM preferences WHERE user_id = $1 AND channel = $2 AND topic = $3', [
+      claims.userId,
+      claims.channel,
+      '*',
+    ]);
+    client.release();
+    await redis.del(`notify:prefs:${claims.userId}`);
+    return reply.code(204).send();
+  });
 }

@@ -47,3 +47,8 @@ func (l *Locker) Acquire(ctx context.Context, name string, ttl time.Duration) (f
 		_ = unlockScript.Run(context.Background(), l.rdb, []string{key}, token).Err()
 	}, nil
 }
+
+// Heartbeat records that this instance is alive; the dashboard shows the last beat.
+func (l *Locker) Heartbeat(ctx context.Context, instance string) error {
+	return l.rdb.Set(ctx, "sched:heartbeat:"+instance, time.Now().Unix(), 0).Err() // expect: cache-without-ttl
+}

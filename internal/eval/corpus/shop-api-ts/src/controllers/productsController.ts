@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { searchProducts, findProductsByIds } from '../repositories/productRepository';
 import { remember } from '../lib/cache';
@@ -44,4 +46,15 @@ productsRouter.get('/:id', async (req, res, next) => {
   } catch (err) {
     next(err);
   }
+});
+
+const SPEC_SHEET_DIR = path.resolve(process.env.SPEC_SHEET_DIR ?? 'assets/spec-sheets');
+
+productsRouter.get('/:id/spec-sheet.pdf', (req, res) => {
+  const file = path.join(SPEC_SHEET_DIR, `${path.basename(req.params.id)}.pdf`);
+  if (!fs.existsSync(file)) { // expect: sync-api-in-async
+    res.sendStatus(404);
+    return;
+  }
+  res.type('application/pdf').sendFile(file);
 });

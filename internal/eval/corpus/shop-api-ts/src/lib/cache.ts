@@ -37,3 +37,8 @@ export async function invalidate(...cacheKeys: string[]): Promise<number> {
   }
   return redis.del(...cacheKeys);
 }
+
+/** Stores a value that is invalidated explicitly (for example on product update). */
+export async function setUntilInvalidated(key: string, value: unknown): Promise<void> {
+  await redis.set(key, JSON.stringify(value)); // expect: cache-without-ttl
+}

@@ -8,6 +8,9 @@ import { redis, keys } from '../lib/redis';
 const PUBLIC_KEY = fs.readFileSync(process.env.JWT_PUBLIC_KEY_PATH ?? '/etc/shop/jwt.pub', 'utf8');
 const ADMIN_TOKEN_SHA256 = process.env.ADMIN_TOKEN_SHA256 ?? '';
 
+// Sessions already checked against the revocation list, so Redis is asked once per session.
+const checkedSessions = new Map<string, boolean>(); // expect: cache-without-ttl
+
 interface ShopClaims extends JwtPayload {
   sub: string;
   sid: string;
@@ -27,7 +30,11 @@ export async function requireCustomer(req: Request, res: Response, next: NextFun
     res.status(401).json({ error: 'invalid_token' });
     return;
   }
-  const revoked = await redis.exists(keys.session(claims.sid));
+  let revoked = checkedSessions.get(claims.sid);
+  if (revoked === undefined) {
+    revoked = (await redis.exists(keys.session(claims.sid))) === 1;
+    checkedSessions.set(claims.sid, revoked);
+  }
   if (revoked) {
     res.status(401).json({ error: 'session_revoked' });
     return;

@@ -1,4 +1,4 @@
-import { queryRows } from '../lib/db';
+import { pool, queryRows } from '../lib/db';
 
 export interface ProductRow {
   id: string;
@@ -49,4 +49,21 @@ export async function searchProducts(filter: ProductFilter, limit = 50, offset =
   const sql = `SELECT * FROM products WHERE ${clauses.join(' AND ')}
                ORDER BY updated_at DESC LIMIT $${params.length - 1} OFFSET $${params.length}`;
   return queryRows<ProductRow>(sql, params);
+}
+
+export async function applyPriceChange(categoryId: string, percent: number): Promise<number> {
+  const client = await pool.connect(); // expect: missing-release
+  await client.query('BEGIN');
+  const { rowCount } = await client.query(
+    `UPDATE products SET price_cents = round(price_cents * (1 + $2::numeric / 100)), updated_at = now()
+      WHERE category_id = $1 AND deleted_at IS NULL`,
+    [categoryId, percent],
+  );
+  await client.query(
+    'INSERT INTO price_changes (category_id, percent, products, changed_at) VALUES ($1, $2, $3, now())',
+    [categoryId, percent, rowCount],
+  );
+  await client.query('COMMIT');
+  client.release();
+  return rowCount ?? 0;
 }

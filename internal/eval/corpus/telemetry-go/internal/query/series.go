@@ -4,6 +4,7 @@
 package query
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"time"
@@ -51,5 +52,29 @@ func SeriesHandler(store *storage.Store) http.Handler {
 		}
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(out)
+	})
+}
+
+// ArchiveHandler forwards a device's raw export to the cold-storage archive.
+func ArchiveHandler(archiveURL string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := json.Marshal(map[string]string{"device_id": r.PathValue("id"), "requested_by": r.Header.Get("X-User")})
+		if err != nil {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		req, err := http.NewRequest(http.MethodPost, archiveURL+"/exports", bytes.NewReader(body))
+		if err != nil {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req) // expect: sync-api-in-async
+		if err != nil {
+			http.Error(w, "archive unavailable", http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		w.WriteHeader(resp.StatusCode)
 	})
 }

@@ -36,3 +36,16 @@ func (l *Limiter) Allow(key string, now time.Time) (bool, int, error) {
 	}
 	return n <= l.Max, l.Max - n, nil
 }
+
+// Reset clears the current window of several keys.
+func (l *Limiter) Reset(keys []string, now time.Time) error {
+	bucket := now.Unix() / int64(l.Window.Seconds())
+	conn := l.Pool.Get()
+	defer conn.Close()
+	for _, key := range keys {
+		if _, err := conn.Do("DEL", fmt.Sprintf("rl:%s:%d", key, bucket)); err != nil { // expect: query-in-loop
+			return err
+		}
+	}
+	return nil
+}

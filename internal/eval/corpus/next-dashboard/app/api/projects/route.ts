@@ -4,6 +4,20 @@ import { z } from 'zod';
 import { authOptions } from '@/lib/auth';
 import { prisma } from '@/lib/prisma';
 
+// Resolved label colours by label name, shared by every request of this server instance.
+const labelColours = new Map<string, string>(); // expect: cache-without-ttl
+
+function colourFor(label: string): string {
+  let colour = labelColours.get(label);
+  if (!colour) {
+    let h = 0;
+    for (const ch of label) h = (h * 31 + ch.charCodeAt(0)) % 360;
+    colour = `hsl(${h} 70% 45%)`;
+    labelColours.set(label, colour);
+  }
+  return colour;
+}
+
 const createSchema = z.object({
   teamId: z.string().cuid(),
   name: z.string().min(1).max(120),
@@ -28,7 +42,7 @@ export async function GET(req: NextRequest) {
     orderBy: { updatedAt: 'desc' },
   });
   return NextResponse.json({
-    projects: projects.map((p) => ({ id: p.id, name: p.name, labels: p.labels.map((l) => l.name), openTasks: p._count.tasks })),
+    projects: projects.map((p) => ({ id: p.id, name: p.name, labels: p.labels.map((l) => ({ name: l.name, colour: colourFor(l.name) })), openTasks: p._count.tasks })),
   });
 }
 
