@@ -507,7 +507,6 @@ func exitsLoop(call parsers.Node, l *qilLoop) bool {
 		path[n] = p
 		n++
 	}
-	label := loopLabel(l.node)
 	direct := true // no loop or switch between the loop and this point
 	for i := n - 1; i >= 1; i-- {
 		p, child := path[i], path[i-1]
@@ -527,7 +526,7 @@ func exitsLoop(call parsers.Node, l *qilLoop) bool {
 					return true
 				case "break_statement":
 					if lbl := breakLabel(s); lbl != "" {
-						if lbl == label {
+						if labelEncloses(l.node, lbl) {
 							return true
 						}
 					} else if direct && !inCase {
@@ -545,18 +544,22 @@ func exitsLoop(call parsers.Node, l *qilLoop) bool {
 	return false
 }
 
-func loopLabel(loop parsers.Node) string {
-	p := loop.Parent()
-	if p.Type() != "labeled_statement" {
-		return ""
+// labelEncloses reports whether a statement labelled lbl is the loop or
+// one around it (break outer leaves every loop inside outer).
+func labelEncloses(loop parsers.Node, lbl string) bool {
+	for p := loop.Parent(); !p.IsNull() && !IsFunction(p); p = p.Parent() {
+		if p.Type() != "labeled_statement" {
+			continue
+		}
+		l := p.Field("label")
+		if l.IsNull() {
+			l = p.NamedChild(0)
+		}
+		if l.Text() == lbl {
+			return true
+		}
 	}
-	if l := p.Field("label"); !l.IsNull() {
-		return l.Text()
-	}
-	if l := p.NamedChild(0); l.Type() == "label_name" || l.Type() == "statement_identifier" {
-		return l.Text()
-	}
-	return ""
+	return false
 }
 
 func breakLabel(b parsers.Node) string {
