@@ -36,13 +36,12 @@ accountsRouter.post('/:id/webhook-keys', async (req: Request, res: Response) => 
 
 accountsRouter.put('/:id/limits', async (req: Request, res: Response) => {
   const { dailyLimitMinor, perTxLimitMinor } = req.body as { dailyLimitMinor: string; perTxLimitMinor: string };
-  await dataSource
-    .getRepository(Account)
-    .createQueryBuilder()
-    .update()
-    .set({})
-    .where('id = :id', { id: req.params.id })
-    .execute();
+  await dataSource.query(
+    `INSERT INTO account_limits (account_id, daily_limit_minor, per_tx_limit_minor) VALUES ($1, $2, $3)
+     ON CONFLICT (account_id) DO UPDATE SET daily_limit_minor = EXCLUDED.daily_limit_minor,
+                                            per_tx_limit_minor = EXCLUDED.per_tx_limit_minor`,
+    [req.params.id, dailyLimitMinor, perTxLimitMinor],
+  );
   await cacheLimits(req.params.id, dailyLimitMinor, perTxLimitMinor);
   res.sendStatus(204);
 });

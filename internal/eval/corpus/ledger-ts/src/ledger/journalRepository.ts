@@ -11,7 +11,12 @@ export interface JournalLine {
 /** Opens a REPEATABLE READ snapshot; the caller must release the client. */
 export async function openSnapshot(): Promise<Client> {
   const client = await pool.connect();
-  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  } catch (err) {
+    client.release(err as Error);
+    throw err;
+  }
   return client;
 }
 
