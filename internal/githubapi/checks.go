@@ -192,7 +192,8 @@ func checkRunBodies(in CheckRunInput, create bool) []checkRunBody {
 			o.Annotations = batches[0]
 		}
 		bodies[0].Output = &o
-		for _, b := range batches[1:] {
+		for i := 1; i < len(batches); i++ {
+			b := batches[i]
 			ob := *out
 			ob.Annotations = b
 			bodies = append(bodies, checkRunBody{Output: &ob})

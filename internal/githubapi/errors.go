@@ -397,8 +397,8 @@ func truncate(s string, n int) string {
 
 var redactPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)`),
-	regexp.MustCompile(`eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+`),               // JWT
 	regexp.MustCompile(`\bgh[opsuvr]_[A-Za-z0-9_\-.]{8,}`),                                   // GitHub tokens incl. ghs_APPID_JWT
+	regexp.MustCompile(`eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+`),               // JWT
 	regexp.MustCompile(`(?i)\b(bearer|token|basic)\s+[A-Za-z0-9_\-.=+/]{8,}`),                // Authorization values
 	regexp.MustCompile(`(?i)(access_token|client_secret|token)=[^&\s"]+`),                    // query parameters
 	regexp.MustCompile(`(?i)"(token|access_token|private_key|client_secret)"\s*:\s*"[^"]*"`), // JSON fields

@@ -252,13 +252,17 @@ type fault struct {
 	status    int
 	header    http.Header
 	body      string
+	delay     time.Duration
 }
 
 // Fault is an injected response.
 type Fault struct {
+	// Status of the injected response; 0 means "answer normally" (after Delay).
 	Status int
 	Header http.Header
 	Body   string // default {"message": "<status text>"}
+	// Delay holds the response back (e.g. beyond the client's timeout).
+	Delay time.Duration
 }
 
 // FailNext makes the next n requests to route answer with status (route "*"
@@ -269,12 +273,12 @@ func (s *Server) FailNext(route string, status, n int) {
 
 // InjectFault makes the next n requests to route answer with f.
 func (s *Server) InjectFault(route string, n int, f Fault) {
-	if f.Body == "" {
+	if f.Body == "" && f.Status != 0 {
 		f.Body = fmt.Sprintf(`{"message":%q}`, http.StatusText(f.Status))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = append(s.faults, &fault{route: route, remaining: n, status: f.Status, header: f.Header, body: f.Body})
+	s.faults = append(s.faults, &fault{route: route, remaining: n, status: f.Status, header: f.Header, body: f.Body, delay: f.Delay})
 }
 
 // RateLimit describes an injected rate-limit response.
@@ -389,7 +393,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 
 	s.mu.Lock()
 	latency := s.latency
+	f := s.takeFault(route)
 	s.mu.Unlock()
+	if f != nil {
+		latency += f.delay
+	}
 	if latency > 0 {
 		t := time.NewTimer(latency)
 		select {
@@ -407,15 +415,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	c.body = body
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if f := s.takeFault(route); f != nil {
+	if f != nil && f.status != 0 {
 		for k, v := range f.header {
 			w.Header()[k] = v
 		}
 		c.raw(f.status, "application/json; charset=utf-8", []byte(f.body))
 		return
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	w.Header().Set("X-Ratelimit-Limit", "5000")
 	w.Header().Set("X-Ratelimit-Remaining", "4999")
 	w.Header().Set("X-Ratelimit-Reset", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10))
