@@ -32,13 +32,18 @@ export class StockLoaders {
   });
 
   async productsWithStock(ids: string[]): Promise<Array<{ product: Product; onHand: number }>> {
+    // Both loaders are called for every id before anything is awaited, so
+    // each resolves with one batched query.
+    const [products, levels] = await Promise.all([
+      Promise.all(ids.map((id) => this.productById.load(id))),
+      Promise.all(ids.map((id) => this.levelsByProduct.load(id))),
+    ]);
     const out: Array<{ product: Product; onHand: number }> = [];
-    const products = await Promise.all(ids.map((id) => this.productById.load(id)));
-    for (const product of products) {
-      if (!product) continue;
-      const levels = await this.levelsByProduct.load(product.id);
-      out.push({ product, onHand: levels.reduce((n, l) => n + l.onHand, 0) });
-    }
+    products.forEach((product, i) => {
+      if (product) {
+        out.push({ product, onHand: levels[i].reduce((n, l) => n + l.onHand, 0) });
+      }
+    });
     return out;
   }
 }
