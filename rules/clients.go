@@ -647,7 +647,7 @@ func (c *ClientClassifier) classifyMember(e parsers.Node) Client {
 		if im, ok := c.fs.Import(obj.Text()); ok && isRelativeModule(im.Module) {
 			if h := modulePathHint(im.Module); h != hintNone {
 				if isUpperIdent(name) && (h == hintModel || h == hintSQL) {
-					return mk(FamilyORMModel, RoleModel, false)
+					return mk(FamilyORMModel, RoleModel, c.importsORM())
 				}
 			}
 		}
@@ -681,9 +681,13 @@ func memberOf(base Client, name string) (Client, bool) {
 			return mk(FamilyDrizzle, RoleModel, base.Strong), true
 		}
 	case FamilySQL:
-		// db.user.findMany (Prisma behind a project module), db.query.users (Drizzle).
+		// db.query.users (Drizzle's relational API), db.user.findMany (Prisma
+		// behind a project module).
 		if base.Role == RoleConn {
-			return mk(FamilySQL, RoleModel, base.Strong), true
+			if name == "query" {
+				return mk(FamilyDrizzle, RoleFactory, base.Strong), true
+			}
+			return mk(FamilyPrisma, RoleModel, base.Strong), true
 		}
 	case FamilySequelize:
 		if base.Role == RoleConn && name == "models" {
@@ -1067,7 +1071,7 @@ func (c *ClientClassifier) goTypeClient(typ string) Client {
 	}
 	if pkg == "" {
 		switch name {
-		case "Queries":
+		case "Queries", "Querier":
 			return mk(FamilySQLC, RoleConn, true)
 		case "DBTX":
 			return mk(familyGoSQLish, RoleConn, true)
@@ -1373,10 +1377,8 @@ func (c *ClientClassifier) byName(name string, member bool) Client {
 			return mk(fam, RoleConn, false)
 		}
 	}
-	if isUpperIdent(name) && !member {
-		if ev.families[FamilyMongoose] || ev.families[FamilySequelize] {
-			return mk(FamilyORMModel, RoleModel, false)
-		}
+	if isUpperIdent(name) && !member && c.importsORM() {
+		return mk(FamilyORMModel, RoleModel, true)
 	}
 	return Client{}
 }
@@ -1400,7 +1402,7 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 		}
 	case hintModel:
 		if isUpperIdent(name) {
-			return mk(FamilyORMModel, RoleModel, false)
+			return mk(FamilyORMModel, RoleModel, c.importsORM())
 		}
 		if lower == "db" || lower == "models" {
 			return mk(FamilySequelize, RoleFactory, false)
@@ -1421,11 +1423,17 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 		if sqlNames[lower] || strings.HasSuffix(lower, "pool") || strings.HasSuffix(lower, "db") || lower == "default" {
 			return mk(FamilySQL, RoleConn, false)
 		}
-		if isUpperIdent(name) && (strings.HasSuffix(name, "Model") || c.ev.families[FamilyMongoose] || c.ev.families[FamilySequelize]) {
-			return mk(FamilyORMModel, RoleModel, false)
+		if isUpperIdent(name) && (strings.HasSuffix(name, "Model") || c.importsORM()) {
+			return mk(FamilyORMModel, RoleModel, c.importsORM())
 		}
 	}
 	return Client{}
+}
+
+// importsORM reports whether the file imports an ORM with model classes.
+func (c *ClientClassifier) importsORM() bool {
+	f := c.ev.families
+	return f[FamilyMongoose] || f[FamilySequelize] || f[FamilyTypeORM]
 }
 
 func (c *ClientClassifier) hintClient(h pathHint, strong bool) Client {
@@ -1597,14 +1605,23 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 				if method == "find" && firstArgIsFunction(call) {
 					return MethodInfo{}
 				}
+				if method == "aggregate" || method == "distinct" || method == "exists" {
+					if !cl.Strong {
+						return MethodInfo{}
+					}
+				}
 				return query(true, RoleNone)
 			}
-			if sequelizeMethods[method] || method == "findOneBy" || method == "findBy" || method == "create" {
-				return query(false, RoleNone)
-			}
 			switch method {
+			case "findByPk", "findAll", "findOrCreate", "findAndCountAll", "findOneBy", "findBy", "findOneByOrFail", "destroy":
+				return query(false, RoleNone)
 			case "insertMany", "bulkCreate", "bulkWrite", "bulkSave":
 				return MethodInfo{Op: OpBatch}
+			}
+			// create, update, count… are also the names of plain static
+			// factories; only an ORM import in the file makes them queries.
+			if cl.Strong && (sequelizeMethods[method] || method == "save") {
+				return query(false, RoleNone)
 			}
 		case RoleDocument:
 			switch method {

@@ -873,6 +873,10 @@ func (c *qilChecker) localFuncs(call parsers.Node) []parsers.Node {
 		return out
 	case "member_expression":
 		obj := Unparen(fn.Field("object"))
+		if obj.Type() == "identifier" {
+			// const userService = { async get(id) { … } }; userService.get(id)
+			return c.objectMethods(obj, fn.Field("property").Text())
+		}
 		if obj.Type() != "this" {
 			return nil
 		}
@@ -909,6 +913,29 @@ func (c *qilChecker) localFuncs(call parsers.Node) []parsers.Node {
 		return out
 	}
 	return nil
+}
+
+// objectMethods returns the methods named name of an object literal bound
+// to the identifier obj in this file.
+func (c *qilChecker) objectMethods(obj parsers.Node, name string) []parsers.Node {
+	d, ok := c.fs.Resolve(obj)
+	if !ok || d.Kind != VarDecl {
+		return nil
+	}
+	lit := Unparen(d.Init)
+	if lit.Type() != "object" {
+		return nil
+	}
+	var out []parsers.Node
+	for _, f := range c.fs.Functions(name) {
+		p := f.Parent()
+		if f.Type() == "method_definition" && p.ID() == lit.ID() {
+			out = append(out, f)
+		} else if p.Type() == "pair" && p.Parent().ID() == lit.ID() {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // isPlainFunction reports whether fn is callable by its bare name: a
