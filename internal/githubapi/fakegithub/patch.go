@@ -232,12 +232,12 @@ func diffLines(a, b []string) []diffOp {
 				ops = append(ops, diffOp{' ', ma[i]})
 				i++
 				j++
-			case j < len(mb) && (i == len(ma) || lcs[i][j+1] >= lcs[i+1][j]):
+			case i < len(ma) && (j == len(mb) || lcs[i+1][j] >= lcs[i][j+1]):
+				ops = append(ops, diffOp{'-', ma[i]}) // deletions first, as git does
+				i++
+			default:
 				ops = append(ops, diffOp{'+', mb[j]})
 				j++
-			default:
-				ops = append(ops, diffOp{'-', ma[i]})
-				i++
 			}
 		}
 	}
