@@ -121,9 +121,19 @@ func sleep(ctx context.Context, d time.Duration) error {
 }
 
 func (c *Client) read(ctx context.Context, route string, fn func(ctx context.Context) (*github.Response, error)) error {
-	return call(ctx, &c.cs.cfg, c.budget, opRead, route, fn)
+	return c.checkAuth(call(ctx, &c.cs.cfg, c.budget, opRead, route, fn))
 }
 
 func (c *Client) write(ctx context.Context, route string, fn func(ctx context.Context) (*github.Response, error)) error {
-	return call(ctx, &c.cs.cfg, c.budget, opWrite, route, fn)
+	return c.checkAuth(call(ctx, &c.cs.cfg, c.budget, opWrite, route, fn))
+}
+
+// checkAuth drops the cached transport when GitHub rejects its token (401:
+// revoked or expired early), so the next ForInstallation mints a new one.
+func (c *Client) checkAuth(err error) error {
+	var ae *APIError
+	if errors.As(err, &ae) && ae.Status == http.StatusUnauthorized {
+		c.cs.forget(c)
+	}
+	return err
 }

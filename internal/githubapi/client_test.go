@@ -944,3 +944,28 @@ func TestAppAndInstallation(t *testing.T) {
 		t.Fatalf("token for deleted installation: err = %v, want ErrNotFound", err)
 	}
 }
+
+func TestRevokedTokenIsDropped(t *testing.T) {
+	fg := newFake(t)
+	addPR(fg)
+	cs := newClients(t, fg)
+	c := cs.ForInstallation(inst)
+	if _, err := c.GetPullRequest(ctx, owner, repo, 1); err != nil {
+		t.Fatal(err)
+	}
+	fg.ExpireTokens() // GitHub now rejects the cached token
+	_, err := c.GetPullRequest(ctx, owner, repo, 1)
+	var ae *APIError
+	if !errors.As(err, &ae) || ae.Status != http.StatusUnauthorized || !IsRetryable(err) {
+		t.Fatalf("err = %v, want retryable 401", err)
+	}
+	if cs.Cached(inst) {
+		t.Fatal("rejected transport still cached")
+	}
+	if _, err := cs.ForInstallation(inst).GetPullRequest(ctx, owner, repo, 1); err != nil {
+		t.Fatalf("fresh client: %v", err)
+	}
+	if n := fg.Count(ghroute.AccessTokens); n != 2 {
+		t.Fatalf("tokens minted = %d, want 2", n)
+	}
+}

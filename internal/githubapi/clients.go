@@ -154,6 +154,15 @@ func (cs *Clients) Forget(installationID int64) {
 	cs.cache.Remove(installationID)
 }
 
+// forget removes c from the cache if it is still the cached client.
+func (cs *Clients) forget(c *Client) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if cur, ok := cs.cache.Peek(c.installationID); ok && cur == c {
+		cs.cache.Remove(c.installationID)
+	}
+}
+
 // Cached reports whether an installation's transport is cached.
 func (cs *Clients) Cached(installationID int64) bool {
 	return cs.cache.Contains(installationID)

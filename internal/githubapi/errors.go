@@ -126,6 +126,12 @@ func (e *APIError) retryable() bool {
 	if e.Status >= 500 || e.Status == http.StatusRequestTimeout {
 		return true
 	}
+	// A 401 on an installation route means the cached token was rejected;
+	// the client has dropped it, so a retry mints a new one. A 401 on the
+	// App (JWT) routes means a wrong key or App ID: permanent.
+	if e.Status == http.StatusUnauthorized {
+		return e.Route != tokenRoute && !strings.HasPrefix(e.Route, "GET /app")
+	}
 	// GraphQL errors sent with HTTP 200: typed errors about the request are
 	// permanent, other typed ones transient; untyped ones are query
 	// validation errors unless GitHub says something went wrong / timed out.
