@@ -558,6 +558,11 @@ func TestCreateReview(t *testing.T) {
 	if n := len(fg.Reviews(owner, repo, 1)); n != 1 {
 		t.Fatalf("reviews = %d, want 1", n)
 	}
+	reviews, err := c.ListOwnReviews(ctx, owner, repo, 1, "")
+	if err != nil || len(reviews) != 1 || reviews[0].Body != "hotpath found 2 issues" || reviews[0].CommitID != head ||
+		reviews[0].AuthorLogin != fg.BotLogin() {
+		t.Fatalf("own reviews = %+v %v", reviews, err)
+	}
 }
 
 func TestListOwnReviewComments(t *testing.T) {

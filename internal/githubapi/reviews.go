@@ -154,13 +154,62 @@ type DraftComment struct {
 	StartSide string // default Side
 }
 
-// Review is a created review.
+// Review is a pull request review.
 type Review struct {
-	ID       int64
-	NodeID   string
-	HTMLURL  string
-	State    string
-	CommitID string
+	ID          int64
+	NodeID      string
+	HTMLURL     string
+	State       string // COMMENTED, APPROVED, CHANGES_REQUESTED, DISMISSED, PENDING
+	CommitID    string
+	Body        string
+	AuthorLogin string
+	SubmittedAt time.Time
+}
+
+func convertReview(rv *github.PullRequestReview) Review {
+	return Review{
+		ID: rv.GetID(), NodeID: rv.GetNodeID(), HTMLURL: rv.GetHTMLURL(), State: rv.GetState(),
+		CommitID: rv.GetCommitID(), Body: rv.GetBody(), AuthorLogin: rv.GetUser().GetLogin(),
+		SubmittedAt: rv.GetSubmittedAt().Time,
+	}
+}
+
+// ListOwnReviews lists the reviews the App submitted on a pull request (all
+// pages), e.g. to find a body-only review already posted for a head SHA.
+// botLogin "" is learned via GET /app.
+func (c *Client) ListOwnReviews(ctx context.Context, owner, repo string, number int, botLogin string) ([]Review, error) {
+	if botLogin == "" {
+		app, err := c.cs.App(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("learn the App's bot login: %w", err)
+		}
+		botLogin = app.BotLogin
+	}
+	var out []Review
+	opts := &github.ListOptions{PerPage: 100, Page: 1}
+	for {
+		var page []*github.PullRequestReview
+		var next int
+		err := c.read(ctx, "GET /repos/{owner}/{repo}/pulls/{number}/reviews", func(ctx context.Context) (r *github.Response, err error) {
+			page, r, err = c.gh.PullRequests.ListReviews(ctx, owner, repo, number, opts)
+			if r != nil {
+				next = r.NextPage
+			}
+			return r, err
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, rv := range page {
+			if strings.EqualFold(rv.GetUser().GetLogin(), botLogin) {
+				out = append(out, convertReview(rv))
+			}
+		}
+		if next == 0 || len(page) == 0 || next <= opts.Page {
+			return out, nil
+		}
+		opts.Page = next
+	}
 }
 
 // CreateReview posts a review with its comments in one request. When any
@@ -210,7 +259,8 @@ func (c *Client) CreateReview(ctx context.Context, owner, repo string, number in
 	if err != nil {
 		return nil, err
 	}
-	return &Review{ID: rv.GetID(), NodeID: rv.GetNodeID(), HTMLURL: rv.GetHTMLURL(), State: rv.GetState(), CommitID: rv.GetCommitID()}, nil
+	out := convertReview(rv)
+	return &out, nil
 }
 
 // DeleteReviewComment deletes a review comment. ErrNotFound when it is
