@@ -62,6 +62,23 @@ type core[TTx any] struct {
 	conn   sqlConn[TTx]
 	// dollar rewrites ? placeholders as $1, $2... (PostgreSQL).
 	dollar bool
+	// gate, if set, admits one enqueue transaction at a time in arrival
+	// order (SQLite: with a single connection database/sql hands it to a
+	// random waiter, which makes tail latency under bursts much worse).
+	gate chan struct{}
+}
+
+// enter waits for the gate (if any); the returned func leaves it.
+func (c *core[TTx]) enter(ctx context.Context) (func(), error) {
+	if c.gate == nil {
+		return func() {}, nil
+	}
+	select {
+	case c.gate <- struct{}{}:
+		return func() { <-c.gate }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 var _ backend = (*core[any])(nil)
@@ -125,8 +142,13 @@ func (c *core[TTx]) inTx(ctx context.Context, f func(tx TTx) error) error {
 var errDuplicateDelivery = errors.New("duplicate delivery")
 
 func (c *core[TTx]) enqueue(ctx context.Context, d delivery, args ReviewArgs, opts *river.InsertOpts) (enqueueResult, error) {
+	leave, err := c.enter(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer leave()
 	result := enqQueued
-	err := c.inTx(ctx, func(tx TTx) error {
+	err = c.inTx(ctx, func(tx TTx) error {
 		n, err := c.conn.execTx(ctx, tx, c.sql(insertDeliverySQL), d.ID, d.Event, d.Action, d.InstallationID, d.RepoID, d.ReceivedAt)
 		if err != nil {
 			return fmt.Errorf("record delivery: %w", err)
@@ -159,8 +181,13 @@ func (c *core[TTx]) enqueue(ctx context.Context, d delivery, args ReviewArgs, op
 
 func (c *core[TTx]) cancelInstallation(ctx context.Context, d delivery, tag string) (int, error) {
 	const page = 500
+	leave, err := c.enter(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer leave()
 	cancelled := 0
-	err := c.inTx(ctx, func(tx TTx) error {
+	err = c.inTx(ctx, func(tx TTx) error {
 		cancelled = 0
 		if _, err := c.conn.execTx(ctx, tx, c.sql(insertDeliverySQL), d.ID, d.Event, d.Action, d.InstallationID, d.RepoID, d.ReceivedAt); err != nil {
 			return fmt.Errorf("record delivery: %w", err)

@@ -87,7 +87,7 @@ func openSQLite(ctx context.Context, databaseURL string, q *Queue) (backend, err
 	}
 	conn := &sqliteConn{db: db}
 	driver := riversqlite.New(db)
-	c := &core[*sql.Tx]{conn: conn}
+	c := &core[*sql.Tx]{conn: conn, gate: make(chan struct{}, 1)}
 	if err := migrate(ctx, c, driver, "", true, q); err != nil {
 		db.Close()
 		return nil, err
