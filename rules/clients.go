@@ -537,25 +537,29 @@ func (c *ClientClassifier) classifyInit(init parsers.Node) (Client, bool) {
 	case "binary_expression":
 		// globalForPrisma.prisma ?? new PrismaClient(), global.db || createPool()
 		if op := e.Field("operator"); op.Type() == "??" || op.Type() == "||" {
-			for _, side := range []parsers.Node{e.Field("left"), e.Field("right")} {
-				if cl, ok := c.classifyInit(side); ok && cl.Kind != NoClient {
-					return cl, true
-				}
-			}
-			return Client{}, false
+			return c.eitherSide(e.Field("left"), e.Field("right"))
 		}
 		return Client{}, true
 	case "ternary_expression":
-		for _, side := range []parsers.Node{e.Field("consequence"), e.Field("alternative")} {
-			if cl, ok := c.classifyInit(side); ok && cl.Kind != NoClient {
-				return cl, true
-			}
-		}
-		return Client{}, false
+		return c.eitherSide(e.Field("consequence"), e.Field("alternative"))
 	case "string", "template_string", "number", "array", "object", "arrow_function", "function_expression", "function",
 		"true", "false", "null", "undefined", "regex", "class", "interpreted_string_literal", "raw_string_literal",
 		"int_literal", "float_literal", "func_literal", "jsx_element", "jsx_self_closing_element":
 		return Client{}, true
+	}
+	return Client{}, false
+}
+
+// eitherSide classifies `a ?? b`, `a || b` and `c ? a : b`: the side with
+// the stronger evidence wins.
+func (c *ClientClassifier) eitherSide(a, b parsers.Node) (Client, bool) {
+	ca, _ := c.classifyInit(a)
+	cb, _ := c.classifyInit(b)
+	switch {
+	case ca.Kind != NoClient && (ca.Strong || cb.Kind == NoClient):
+		return ca, true
+	case cb.Kind != NoClient:
+		return cb, true
 	}
 	return Client{}, false
 }
