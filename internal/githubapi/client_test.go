@@ -487,16 +487,16 @@ func TestServerErrorsRetriedForReads(t *testing.T) {
 func TestTimeoutRetried(t *testing.T) {
 	fg := newFake(t)
 	addPR(fg)
-	c := newClients(t, fg, func(c *Config) { c.HTTPTimeout = 200 * time.Millisecond }).ForInstallation(inst)
+	c := newClients(t, fg, func(c *Config) { c.HTTPTimeout = 500 * time.Millisecond }).ForInstallation(inst)
 	if _, err := c.GetPullRequest(ctx, owner, repo, 1); err != nil {
 		t.Fatal(err)
 	}
-	fg.InjectFault(ghroute.PullGet, 1, fakegithub.Fault{Delay: 2 * time.Second})
+	fg.InjectFault(ghroute.PullGet, 1, fakegithub.Fault{Delay: 10 * time.Second})
 	if _, err := c.GetPullRequest(ctx, owner, repo, 1); err != nil {
 		t.Fatalf("err = %v, want success after a timed-out attempt", err)
 	}
 
-	fg.InjectFault(ghroute.PullGet, 3, fakegithub.Fault{Delay: 2 * time.Second})
+	fg.InjectFault(ghroute.PullGet, 3, fakegithub.Fault{Delay: 10 * time.Second})
 	_, err := c.GetPullRequest(ctx, owner, repo, 1)
 	var te *TransportError
 	if !errors.As(err, &te) || !te.Timeout || !IsRetryable(err) {
