@@ -1404,6 +1404,14 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 			}
 			return mk(fam, RoleConn, false)
 		}
+	case hintNone:
+		// import Product from "../product": a capitalised class from the
+		// project may be an ORM model; only ORM-distinctive methods
+		// (findById, findOne({…}), findByPk…) count unless the file imports
+		// an ORM.
+		if !c.goF && isUpperIdent(name) && !isConstName(name) {
+			return mk(FamilyORMModel, RoleModel, c.importsORM())
+		}
 	case hintModel:
 		if isUpperIdent(name) {
 			return mk(FamilyORMModel, RoleModel, c.importsORM())

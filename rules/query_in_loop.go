@@ -108,6 +108,10 @@ func (c *qilChecker) relevant() bool {
 var qilMarkers = [][]byte{
 	[]byte("prisma"), []byte("Prisma"), []byte("redis"), []byte("Redis"), []byte("Queries"), []byte("DBTX"),
 	[]byte(".findMany("), []byte(".findUnique("), []byte(".findFirst("),
+	// ORM model statics on models imported from elsewhere.
+	[]byte(".findById("), []byte(".findOne("), []byte(".findByPk("), []byte(".findAll("), []byte(".findOneBy("),
+	[]byte(".find({"), []byte(".countDocuments("), []byte("AndUpdate("), []byte(".updateOne("), []byte(".deleteOne("),
+	[]byte(".updateMany("), []byte(".deleteMany("), []byte(".insertOne("),
 }
 
 // visit walks the tree below n; loop is the innermost loop around n.

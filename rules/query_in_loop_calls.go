@@ -873,46 +873,141 @@ func (c *qilChecker) localFuncs(call parsers.Node) []parsers.Node {
 		return out
 	case "member_expression":
 		obj := Unparen(fn.Field("object"))
+		method := fn.Field("property").Text()
+		if obj.Type() == "this" {
+			cls := enclosingClassBody(call)
+			if cls.IsNull() {
+				return nil
+			}
+			return c.classMethods(cls, method)
+		}
 		if obj.Type() == "identifier" {
 			// const userService = { async get(id) { … } }; userService.get(id)
-			return c.objectMethods(obj, fn.Field("property").Text())
-		}
-		if obj.Type() != "this" {
-			return nil
-		}
-		cls := enclosingClassBody(call)
-		if cls.IsNull() {
-			return nil
-		}
-		var out []parsers.Node
-		for _, f := range c.fs.Functions(fn.Field("property").Text()) {
-			if enclosingClassBody(f).ID() == cls.ID() && (f.Type() == "method_definition" || f.Parent().Type() == "public_field_definition" || f.Parent().Type() == "field_definition") {
-				out = append(out, f)
+			if ms := c.objectMethods(obj, method); len(ms) > 0 {
+				return ms
 			}
 		}
-		return out
+		// this.repo.find(…) or repo.find(…) where repo is a class of this file.
+		if cls := c.localClassOf(obj); !cls.IsNull() {
+			return c.classMethods(cls, method)
+		}
+		return nil
 	case "selector_expression":
 		if !c.goF {
 			return nil
 		}
-		op := Unparen(fn.Field("operand"))
-		if op.Type() != "identifier" {
+		typ := c.goTypeOf(Unparen(fn.Field("operand")))
+		if typ == "" {
 			return nil
 		}
-		d, ok := c.fs.Resolve(op)
-		if !ok || d.Type == "" {
-			return nil
-		}
-		recvType := baseTypeName(d.Type)
 		var out []parsers.Node
 		for _, f := range c.fs.Functions(fn.Field("field").Text()) {
-			if f.Type() == "method_declaration" && goReceiverType(f) == recvType {
+			if f.Type() == "method_declaration" && goReceiverType(f) == typ {
 				out = append(out, f)
 			}
 		}
 		return out
 	}
 	return nil
+}
+
+// classMethods returns the methods (and arrow-function fields) named name
+// of a class body.
+func (c *qilChecker) classMethods(cls parsers.Node, name string) []parsers.Node {
+	var out []parsers.Node
+	for _, f := range c.fs.Functions(name) {
+		if enclosingClassBody(f).ID() != cls.ID() {
+			continue
+		}
+		if f.Type() == "method_definition" || f.Parent().Type() == "public_field_definition" || f.Parent().Type() == "field_definition" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// localClassOf returns the body of the class declared in this file that a
+// JS expression is an instance of: a field or variable typed T or
+// initialised with new T().
+func (c *qilChecker) localClassOf(e parsers.Node) parsers.Node {
+	var d Decl
+	var ok bool
+	switch e.Type() {
+	case "identifier":
+		d, ok = c.fs.Resolve(e)
+	case "member_expression":
+		d, ok = c.fs.ResolveExpr(e)
+	}
+	if !ok {
+		return parsers.Node{}
+	}
+	name := baseTypeName(d.Type)
+	if name == "" {
+		if init := Unparen(d.Init); init.Type() == "new_expression" {
+			name = init.Field("constructor").Text()
+		}
+	}
+	if name == "" || !isUpperIdent(name) {
+		return parsers.Node{}
+	}
+	if _, imported := c.fs.Import(name); imported {
+		return parsers.Node{}
+	}
+	var body parsers.Node
+	c.pass.File.Root().Walk(func(n parsers.Node) bool {
+		if !body.IsNull() {
+			return false
+		}
+		switch n.Type() {
+		case "class_declaration", "class", "abstract_class_declaration":
+			if n.Field("name").Text() == name {
+				body = n.Field("body")
+			}
+			return false
+		case "function_declaration", "arrow_function", "method_definition":
+			return false
+		}
+		return true
+	})
+	return body
+}
+
+// goTypeOf names the type of a Go operand declared in this file: a
+// variable or parameter with a type (or &T{} initialiser), or a struct
+// field (s.repo).
+func (c *qilChecker) goTypeOf(e parsers.Node) string {
+	var d Decl
+	var ok bool
+	switch e.Type() {
+	case "identifier":
+		d, ok = c.fs.Resolve(e)
+	case "selector_expression":
+		if d, ok = c.fs.ResolveExpr(e); !ok {
+			ds := c.fs.Fields(e.Field("field").Text())
+			if len(ds) == 1 {
+				d, ok = ds[0], true
+			}
+		}
+	}
+	if !ok {
+		return ""
+	}
+	if d.Type != "" {
+		if strings.Contains(d.Type, ".") && !strings.HasPrefix(strings.TrimLeft(d.Type, "*"), ".") {
+			return "" // a type from another package
+		}
+		return baseTypeName(d.Type)
+	}
+	init := Unparen(d.Init)
+	if init.Type() == "unary_expression" {
+		init = init.Field("operand")
+	}
+	if init.Type() == "composite_literal" {
+		if t := init.Field("type"); t.Type() == "type_identifier" {
+			return t.Text()
+		}
+	}
+	return ""
 }
 
 // objectMethods returns the methods named name of an object literal bound

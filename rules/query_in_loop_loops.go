@@ -233,7 +233,7 @@ func (c *qilChecker) classifyCondLoop(cond, body parsers.Node) bool {
 		return consumesQueue(body) || readsStream(body)
 	}
 	if hasCursorCall(cond) {
-		return !sleepsAndExits(body)
+		return !sleepsAndExits(body) && !c.readsTerminal(cond)
 	}
 	ct := cond.Text()
 	if qilRetryRE.MatchString(ct) || qilPageRE.MatchString(ct) {
@@ -258,6 +258,26 @@ func hasCursorCall(cond parsers.Node) bool {
 			switch _, m := Callee(n); m {
 			case "Next", "next", "hasNext", "HasNext", "Scan", "More", "NextRow", "nextRow", "NextResultSet", "TryNext", "tryNext":
 				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// readsTerminal reports a loop over lines typed at a terminal (a scanner
+// on os.Stdin): it runs once per line the user types, an event loop.
+func (c *qilChecker) readsTerminal(cond parsers.Node) bool {
+	found := false
+	cond.Walk(func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "call_expression" {
+			if recv, m := Callee(n); m == "Scan" && recv.Type() == "identifier" {
+				if d, ok := c.fs.Resolve(recv); ok && strings.Contains(d.Init.Text(), "os.Stdin") {
+					found = true
+				}
 			}
 		}
 		return !found
