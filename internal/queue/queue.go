@@ -301,7 +301,7 @@ type Queue struct {
 // hotpath_deliveries table and builds the River client.
 //
 // databaseURL selects the backend: postgres:// or postgresql:// use
-// PostgreSQL (pgx pool); empty, sqlite://PATH or a plain file path use
+// PostgreSQL (pgx pool); empty, sqlite://PATH, file:PATH or a plain path use
 // SQLite (default file ./hotpath.db) in WAL mode with one connection.
 func Open(ctx context.Context, databaseURL string, opts Options) (*Queue, error) {
 	opts.setDefaults()

@@ -267,6 +267,7 @@ func TestOpenURLs(t *testing.T) {
 		{"sqlite://data/hotpath.db", "data/hotpath.db", true},
 		{"sqlite:///var/lib/hotpath.db", "/var/lib/hotpath.db", true},
 		{"sqlite:x.db", "x.db", true},
+		{"file:x.db", "x.db", true},
 		{"hotpath.db", "hotpath.db", true},
 		{"mysql://u:p@h/db", "", false},
 		{"sqlite://", "", false},

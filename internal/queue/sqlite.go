@@ -23,7 +23,7 @@ func isPostgres(databaseURL string) bool {
 }
 
 // sqlitePath returns the file path named by an empty URL, sqlite://PATH,
-// sqlite:PATH or a plain path.
+// sqlite:PATH, file:PATH or a plain path.
 func sqlitePath(databaseURL string) (string, error) {
 	p := databaseURL
 	switch {
@@ -33,6 +33,8 @@ func sqlitePath(databaseURL string) (string, error) {
 		p = strings.TrimPrefix(p, "sqlite://")
 	case strings.HasPrefix(p, "sqlite:"):
 		p = strings.TrimPrefix(p, "sqlite:")
+	case strings.HasPrefix(p, "file:"):
+		p = strings.TrimPrefix(p, "file:")
 	case strings.Contains(p, "://"):
 		return "", fmt.Errorf("unsupported database URL scheme in %q (want sqlite:// or postgres://)", redactURL(databaseURL))
 	}
