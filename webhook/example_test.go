@@ -34,5 +34,5 @@ func Example() {
 	}
 	e := echo.New()
 	h.Register(e) // POST /webhook
-	_ = e          // e.Start(":8080")
+	_ = e         // e.Start(":8080")
 }
