@@ -67,6 +67,7 @@ type qilChecker struct {
 	src      []byte
 	reported map[int]bool
 	sums     map[int]*qilSummary
+	classes  map[string]parsers.Node // class bodies by name (zero: none in this file)
 	chainBuf []parsers.Node
 }
 

@@ -606,7 +606,7 @@ type qilIteration struct {
 }
 
 var jsIterMethods = setOf("forEach", "map", "flatMap", "reduce", "reduceRight", "filter", "some", "every", "find",
-	"findIndex", "findLast", "findLastIndex")
+	"findIndex", "findLast", "findLastIndex", "eachAsync")
 
 var jsIterHelpers = setOf("map", "mapSeries", "mapLimit", "each", "eachSeries", "eachLimit", "forEach", "forEachSeries",
 	"forEachOf", "flatMap", "filter", "reduce", "times", "timesSeries")
@@ -705,7 +705,10 @@ func lastFuncArg(args parsers.Node) parsers.Node {
 	return cb
 }
 
-var jsInvokers = setOf("then", "catch", "finally", "setTimeout", "setImmediate", "queueMicrotask", "nextTick",
+// jsInvokers run a function argument during the current iteration. Timers
+// (setTimeout, setImmediate) are left out: they defer the work, so the
+// calls do not arrive together.
+var jsInvokers = setOf("then", "catch", "finally",
 	"$transaction", "transaction", "withTransaction", "tx", "task", "retry", "pRetry", "limit", "limiter",
 	"schedule", "wrap", "runInTransaction", "withRetry", "startActiveSpan", "withSpan", "trace", "mutex",
 	"runExclusive", "acquire", "using", "withLock", "backoff", "attempt")
@@ -714,8 +717,8 @@ var goInvokers = setOf("Go", "TryGo", "Submit", "Transaction", "RunInTx", "InTx"
 	"BeginFunc", "BeginTxFunc", "Retry", "RetryNotify", "Watch", "Pipelined", "TxPipelined", "Invoke")
 
 // invokesCallback reports whether call runs its function arguments during
-// the call (or the current iteration): then, setTimeout, p-limit's
-// limit(() => …), transactions, retries, errgroup's g.Go.
+// the call (or the current iteration): then, p-limit's limit(() => …),
+// transactions, retries, errgroup's g.Go.
 func (c *qilChecker) invokesCallback(call parsers.Node) bool {
 	recv, method := Callee(call)
 	if c.goF {
@@ -953,6 +956,9 @@ func (c *qilChecker) localClassOf(e parsers.Node) parsers.Node {
 	if _, imported := c.fs.Import(name); imported {
 		return parsers.Node{}
 	}
+	if body, ok := c.classes[name]; ok {
+		return body
+	}
 	var body parsers.Node
 	c.pass.File.Root().Walk(func(n parsers.Node) bool {
 		if !body.IsNull() {
@@ -969,6 +975,10 @@ func (c *qilChecker) localClassOf(e parsers.Node) parsers.Node {
 		}
 		return true
 	})
+	if c.classes == nil {
+		c.classes = map[string]parsers.Node{}
+	}
+	c.classes[name] = body
 	return body
 }
 

@@ -418,6 +418,16 @@ func (c *qilChecker) constCollectionDepth(e parsers.Node, depth int) bool {
 				return false
 			case "comment":
 				continue
+			case "pair":
+				// Array.from({ length: n }, …) iterates n times.
+				if ch.Field("key").Text() == "length" {
+					v, err := strconv.ParseFloat(Unparen(ch.Field("value")).Text(), 64)
+					return err == nil && v <= qilSmallBound
+				}
+			case "shorthand_property_identifier":
+				if ch.Text() == "length" {
+					return false
+				}
 			}
 			if ch.IsNamed() {
 				n++
