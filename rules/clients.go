@@ -1422,6 +1422,9 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 	case hintSQL:
 		if c.goF {
 			if sqlNames[lower] || strings.HasSuffix(lower, "db") || strings.HasSuffix(lower, "pool") {
+				if c.ev.families[FamilyGORM] && c.ev.nSQL == 1 {
+					return mk(FamilyGORM, RoleConn, false)
+				}
 				return mk(familyGoSQLish, RoleConn, false)
 			}
 			return Client{}
@@ -1815,8 +1818,14 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			case "Prepare", "PrepareContext", "Preparex", "PreparexContext", "PrepareNamed", "PrepareNamedContext", "Stmt", "StmtContext", "Stmtx":
 				return same(RoleStmt)
 			}
-			if cl.Family == familyGoSQLish && gormFinishers[method] && firstArgIsAddress(call, 0) {
-				return query(false, RoleNone)
+			if cl.Family == familyGoSQLish {
+				// A handle known only by name may be GORM's: Where(…).First(&u).
+				if gormFinishers[method] && (firstArgIsAddress(call, 0) || firstArgIsAddress(call, 1)) {
+					return query(false, RoleNone)
+				}
+				if gormChain[method] {
+					return same(RoleConn)
+				}
 			}
 		case RoleStmt:
 			switch method {
@@ -1854,9 +1863,8 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 				return MethodInfo{Op: OpBatch}
 			case "Association":
 				return same(RoleBuilder)
-			case "Where", "Or", "Not", "Model", "Table", "Select", "Omit", "Joins", "InnerJoins", "Preload", "Order",
-				"Limit", "Offset", "Group", "Having", "Distinct", "Scopes", "Session", "WithContext", "Debug", "Unscoped",
-				"Raw", "Clauses", "Attrs", "Assign", "Set", "Begin", "Begin2", "Returning":
+			}
+			if gormChain[method] {
 				return same(RoleConn)
 			}
 		case RoleBuilder: // *gorm.Association
@@ -2004,6 +2012,11 @@ var builderExecutors = setOf("execute", "executeTakeFirst", "executeTakeFirstOrT
 
 var gormFinishers = setOf("First", "Last", "Take", "Find", "Create", "Save", "Update", "Updates", "UpdateColumn",
 	"UpdateColumns", "Delete", "Count", "Pluck", "Scan", "Row", "Rows", "Exec", "FirstOrCreate", "FirstOrInit")
+
+// gormChain are *gorm.DB methods that add to the statement without running it.
+var gormChain = setOf("Where", "Or", "Not", "Model", "Table", "Select", "Omit", "Joins", "InnerJoins", "Preload",
+	"Order", "Limit", "Offset", "Group", "Having", "Distinct", "Scopes", "Session", "WithContext", "Debug",
+	"Unscoped", "Raw", "Clauses", "Attrs", "Assign", "Set", "Begin", "Returning")
 
 var entFinishers = setOf("All", "AllX", "Only", "OnlyX", "OnlyID", "OnlyIDX", "First", "FirstX", "FirstID", "FirstIDX",
 	"Count", "CountX", "Exist", "ExistX", "IDs", "IDsX", "Save", "SaveX", "Exec", "ExecX", "Scan", "ScanX",

@@ -148,6 +148,9 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 	if hit.cl.Kind == NoClient {
 		hit.cl = mk(FamilyCustom, RoleConn, true)
 	}
+	if _, m := Callee(hitCall); hit.cl.Family == familyGoSQLish && gormFinishers[m] && m != "Exec" {
+		hit.cl.Family = FamilyGORM // Where(…).First(&u) on a handle known by name
+	}
 	hit.name = callName(hitCall)
 	hit.op = chainOp(calls, hit.cl)
 	if o, ok := sqlOp(hitCall); ok {
