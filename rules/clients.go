@@ -1325,6 +1325,9 @@ func (c *ClientClassifier) byName(name string, member bool) Client {
 	if strings.Contains(lower, "prisma") {
 		return mk(FamilyPrisma, RoleConn, false)
 	}
+	if strings.Contains(lower, "datasource") && !c.goF && (c.ev.families[FamilyTypeORM] || c.ev.hint[hintSQL]) {
+		return mk(FamilyTypeORM, RoleConn, false)
+	}
 	ev := c.ev
 	if c.goF {
 		switch {
@@ -1434,6 +1437,9 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 		}
 		if strings.Contains(lower, "redis") {
 			return mk(FamilyRedis, RoleConn, false)
+		}
+		if strings.Contains(lower, "datasource") {
+			return mk(FamilyTypeORM, RoleConn, false)
 		}
 		if sqlNames[lower] || strings.HasSuffix(lower, "pool") || strings.HasSuffix(lower, "db") || lower == "default" {
 			return mk(FamilySQL, RoleConn, false)

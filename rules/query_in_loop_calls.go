@@ -96,7 +96,8 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 			fc := c.cls.Classify(fn)
 			switch {
 			case !fc.IsClient():
-				cur = Client{}
+				// A factory: getRepository(User).findOneBy(…).
+				cur = c.cls.Classify(call)
 			case call.Field("arguments").Type() == "template_string" &&
 				(fc.Family == FamilySQLTag || fc.Family == FamilySQL || fc.Family == FamilyPG):
 				hit, hitCall, lazy = &qilHit{cl: fc}, call, fc.Family == FamilySQLTag || fc.Family == FamilySQL
