@@ -180,10 +180,14 @@ func (c *qilChecker) visitCall(n parsers.Node, loop *qilLoop) {
 	if args.IsNull() {
 		return
 	}
-	it := c.iteration(n)
+	var it qilIteration
+	itDone := false
 	invokes := -1
 	for a := args.FirstChild(); !a.IsNull(); a = a.NextSibling() {
 		u := Unparen(a)
+		if !itDone && (IsFunction(u) || u.Type() == "identifier" && mayIterate(fn)) {
+			it, itDone = c.iteration(n), true
+		}
 		if it.ok && a.ID() == it.cb.ID() {
 			l := &qilLoop{node: n, body: u, anchor: it.anchor, coll: it.coll, callback: true, outer: loop}
 			if IsFunction(u) {
@@ -218,6 +222,13 @@ func (c *qilChecker) visitCall(n parsers.Node, loop *qilLoop) {
 			c.visit(ch, loop)
 		}
 	}
+}
+
+// mayIterate is a cheap test for ids.map(loadUser): a method call whose
+// name is an array iteration method.
+func mayIterate(fn parsers.Node) bool {
+	fn = Unparen(fn)
+	return fn.Type() == "member_expression" && jsIterMethods[fn.Field("property").Text()]
 }
 
 // visitNew handles `new Promise((resolve) => …)`, whose executor runs now.

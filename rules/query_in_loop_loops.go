@@ -99,16 +99,15 @@ func (c *qilChecker) classifyCallback(l *qilLoop) bool {
 		}
 	}
 	if p.Type() == "variable_declarator" {
+		// const ops = items.map(…); await prisma.$transaction(ops)
 		name := p.Field("name").Text()
-		if fn := EnclosingFunction(call); !fn.IsNull() || true {
-			scope := fn
-			if scope.IsNull() {
-				scope = call.File().Root()
-			}
-			src := c.src[scope.StartByte():scope.EndByte()]
-			if bytes.Contains(src, []byte("$transaction("+name)) || bytes.Contains(src, []byte("batch("+name)) {
-				return false
-			}
+		scope := EnclosingFunction(call)
+		if scope.IsNull() {
+			scope = call.File().Root()
+		}
+		src := c.src[scope.StartByte():scope.EndByte()]
+		if bytes.Contains(src, []byte("$transaction("+name)) || bytes.Contains(src, []byte("batch("+name)) {
+			return false
 		}
 	}
 	return true
@@ -239,10 +238,37 @@ func (c *qilChecker) classifyCondLoop(cond, body parsers.Node) bool {
 	if qilRetryRE.MatchString(ct) || qilPageRE.MatchString(ct) {
 		return false
 	}
-	if (strings.Contains(ct, ".length") || strings.Contains(ct, "len(") || strings.Contains(ct, ".size")) && consumesQueue(body) {
-		return true
+	if strings.Contains(ct, ".length") || strings.Contains(ct, "len(") || strings.Contains(ct, ".size") {
+		// while (queue.length) { queue.shift() … }, while (i < ids.length) { ids[i] … }
+		if consumesQueue(body) {
+			return true
+		}
+		for _, coll := range lengthOperands(cond) {
+			if indexes(body, coll) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// lengthOperands returns X for each X.length and len(X) in a condition.
+func lengthOperands(cond parsers.Node) []string {
+	var out []string
+	cond.Walk(func(n parsers.Node) bool {
+		switch n.Type() {
+		case "member_expression":
+			if n.Field("property").Text() == "length" {
+				out = append(out, collapse(Unparen(n.Field("object")).Text()))
+			}
+		case "call_expression":
+			if n.Field("function").Text() == "len" {
+				out = append(out, collapse(Unparen(argAt(n, 0)).Text()))
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // hasCursorCall reports a cursor or iterator step in a loop condition:
@@ -389,8 +415,11 @@ func indexes(body parsers.Node, name string) bool {
 		if found {
 			return false
 		}
-		if n.Type() == "index_expression" && Unparen(n.Field("operand")).Text() == name {
-			found = true
+		switch n.Type() {
+		case "index_expression":
+			found = collapse(Unparen(n.Field("operand")).Text()) == name
+		case "subscript_expression":
+			found = collapse(Unparen(n.Field("object")).Text()) == name
 		}
 		return !found
 	})
