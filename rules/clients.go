@@ -233,6 +233,8 @@ const (
 	hintPrisma
 	hintRedis
 	hintModel
+	hintMongo
+	numHints
 )
 
 func modulePathHint(mod string) pathHint { return pathHintOf(mod, false) }
@@ -258,6 +260,8 @@ func pathHintOf(mod string, goPath bool) pathHint {
 			return hintPrisma
 		case strings.Contains(s, "redis"):
 			return hintRedis
+		case strings.Contains(s, "mongo") && !goPath:
+			return hintMongo
 		case s == "db" || s == "database" || s == "pg" || s == "postgres" || s == "mysql" || s == "knex" ||
 			s == "drizzle" || s == "sql" || s == "dbclient" || s == "pool" || s == "sqlc" || s == "dbgen" ||
 			s == "datasource" || s == "data-source" || s == "connection" || s == "kysely" ||
@@ -287,13 +291,14 @@ type fileEvidence struct {
 	sqlFam   string // the only SQL-ish family imported, if exactly one
 	nSQL     int
 	redisFam string
-	hint     [hintModel + 1]bool
+	hint     [numHints]bool
 	goSQL    bool // Go: database/sql, sqlx, pgx, a driver or GORM imported
 	goRedis  string
 }
 
 func (ev *fileEvidence) any() bool {
-	return len(ev.families) > 0 || ev.hint[hintSQL] || ev.hint[hintPrisma] || ev.hint[hintRedis] || ev.hint[hintModel] || ev.goSQL
+	return len(ev.families) > 0 || ev.hint[hintSQL] || ev.hint[hintPrisma] || ev.hint[hintRedis] || ev.hint[hintModel] ||
+		ev.hint[hintMongo] || ev.goSQL
 }
 
 func newFileEvidence(fs *Facts) *fileEvidence {
@@ -1080,7 +1085,7 @@ func (c *ClientClassifier) goTypeClient(typ string) Client {
 		case "DBTX":
 			return mk(familyGoSQLish, RoleConn, true)
 		}
-		return Client{}
+		return c.embeddedClient(name)
 	}
 	im, ok := c.fs.Import(pkg)
 	if !ok {
@@ -1158,6 +1163,27 @@ func (c *ClientClassifier) goTypeClient(typ string) Client {
 		}
 		if name == "DBTX" {
 			return mk(familyGoSQLish, RoleConn, true)
+		}
+	}
+	return Client{}
+}
+
+// embeddedClient classifies a struct type of this file that embeds a
+// client (type Store struct{ *sql.DB }): its methods are the client's.
+func (c *ClientClassifier) embeddedClient(typeName string) Client {
+	for _, field := range [...]string{"DB", "Tx", "Conn", "Pool", "Client", "Queries", "UniversalClient", "ClusterClient"} {
+		for _, d := range c.fs.Fields(field) {
+			// An embedded field's Node is its type, not a field name.
+			if d.Node.Type() == "field_identifier" {
+				continue
+			}
+			spec := d.Scope.Parent().Parent() // field_declaration_list -> struct_type -> type_spec
+			if spec.Type() != "type_spec" || spec.Field("name").Text() != typeName {
+				continue
+			}
+			if cl := c.goTypeClient(d.Type); cl.IsClient() {
+				return cl
+			}
 		}
 	}
 	return Client{}
@@ -1417,6 +1443,16 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 		}
 	case hintModel:
 		if isUpperIdent(name) {
+			return mk(FamilyORMModel, RoleModel, c.importsORM())
+		}
+	case hintMongo:
+		// Next.js' lib/mongodb: export default clientPromise; or a Db.
+		switch {
+		case strings.Contains(lower, "client") || lower == "default":
+			return mk(FamilyMongoDB, RoleFactory, false)
+		case lower == "db" || strings.HasSuffix(lower, "db") || lower == "database":
+			return mk(FamilyMongoDB, RoleConn, false)
+		case isUpperIdent(name):
 			return mk(FamilyORMModel, RoleModel, c.importsORM())
 		}
 		if lower == "db" || lower == "models" {
