@@ -493,6 +493,10 @@ func (c *ClientClassifier) classifyIdent(id parsers.Node) Client {
 // classifyDecl classifies a declaration from its type or initialiser. The
 // second result is false when neither decides, so that the name may.
 func (c *ClientClassifier) classifyDecl(d Decl) (Client, bool) {
+	switch d.Type {
+	case "any", "unknown", "object", "interface{}", "any | undefined":
+		d.Type = "" // says nothing
+	}
 	if d.Type != "" {
 		if cl := c.typeClient(d.Type); cl.Kind != NoClient {
 			return cl, true
