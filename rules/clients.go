@@ -1386,6 +1386,17 @@ func (c *ClientClassifier) byName(name string, member bool) Client {
 		}
 		return mk(fam, RoleConn, false)
 	}
+	if ev.families[FamilyMongoDB] && ev.nSQL == 0 {
+		// A Db or MongoClient passed around untyped.
+		switch {
+		case lower == "db" || lower == "database" || strings.HasSuffix(lower, "db"):
+			return mk(FamilyMongoDB, RoleConn, false)
+		case lower == "client" || lower == "mongoclient" || lower == "mongo":
+			return mk(FamilyMongoDB, RoleFactory, false)
+		case strings.HasSuffix(lower, "collection") || lower == "coll" || lower == "col":
+			return mk(FamilyMongoDB, RoleModel, false)
+		}
+	}
 	if lower == "client" {
 		// "client" is too common (HTTP, SDKs) unless exactly one kind of
 		// store is imported.
