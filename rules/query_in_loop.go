@@ -113,6 +113,9 @@ var qilMarkers = [][]byte{
 	[]byte(".findById("), []byte(".findOne("), []byte(".findByPk("), []byte(".findAll("), []byte(".findOneBy("),
 	[]byte(".find({"), []byte(".countDocuments("), []byte("AndUpdate("), []byte(".updateOne("), []byte(".deleteOne("),
 	[]byte(".updateMany("), []byte(".deleteMany("), []byte(".insertOne("),
+	// SQL text passed to a receiver declared elsewhere.
+	[]byte("SELECT "), []byte("select "), []byte("INSERT INTO"), []byte("insert into"), []byte("UPDATE "),
+	[]byte("DELETE FROM"), []byte("delete from"),
 }
 
 // visit walks the tree below n; loop is the innermost loop around n.

@@ -164,6 +164,14 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 // receiver could not be classified: ctx.db.post.findMany(…) (Prisma behind
 // a framework context) and u.QueryPosts().All(ctx) (an ent edge).
 func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, method string) *qilHit {
+	if sqlShapeMethods[method] && c.sqlTextArg(calls[i]) {
+		// x.query("SELECT …"), h.DB.QueryRowContext(ctx, "SELECT …"): SQL
+		// text says what the receiver is.
+		if c.goF {
+			return &qilHit{cl: mk(familyGoSQLish, RoleConn, false)}
+		}
+		return &qilHit{cl: mk(FamilySQL, RoleConn, false)}
+	}
 	if c.goF {
 		if !entFinishers[method] || !c.cls.Imports(FamilyEnt) {
 			return nil
@@ -202,6 +210,69 @@ func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, me
 		return &qilHit{cl: mk(FamilyPrisma, RoleModel, false)}
 	}
 	return nil
+}
+
+// sqlShapeMethods are method names that run SQL text in the common drivers.
+var sqlShapeMethods = setOf("query", "execute", "Query", "QueryRow", "Exec", "QueryContext", "QueryRowContext",
+	"ExecContext", "Queryx", "QueryRowx", "QueryxContext", "QueryRowxContext", "Get", "Select", "GetContext",
+	"SelectContext", "one", "oneOrNone", "many", "manyOrNone", "any", "none", "raw", "unsafe", "$queryRawUnsafe",
+	"$executeRawUnsafe")
+
+// sqlTextArg reports whether one of a call's first three arguments is SQL
+// text: a string literal (or a constant bound to one) that starts with a
+// statement keyword and has the clause that keyword needs.
+func (c *qilChecker) sqlTextArg(call parsers.Node) bool {
+	args := call.Field("arguments")
+	i := 0
+	for a := args.FirstChild(); !a.IsNull() && i < 3; a = a.NextSibling() {
+		if !a.IsNamed() || a.Type() == "comment" {
+			continue
+		}
+		i++
+		u := Unparen(a)
+		if u.Type() == "identifier" {
+			if d, ok := c.fs.Resolve(u); ok && d.Kind == VarDecl {
+				u = Unparen(d.Init)
+			}
+		}
+		var text string
+		switch u.Type() {
+		case "string", "interpreted_string_literal", "raw_string_literal":
+			text, _ = StringValue(u)
+		case "template_string":
+			text = u.Text()
+		default:
+			continue
+		}
+		if looksLikeSQL(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeSQL reports statement text: SELECT … FROM, INSERT INTO,
+// UPDATE … SET, DELETE FROM, WITH … AS.
+func looksLikeSQL(s string) bool {
+	s = strings.TrimLeft(s, " \t\n\r`\"'(")
+	if len(s) < 10 {
+		return false
+	}
+	u := strings.ToUpper(s)
+	has := func(w string) bool { return strings.Contains(u, w) }
+	switch {
+	case strings.HasPrefix(u, "SELECT "), strings.HasPrefix(u, "SELECT\n"):
+		return has(" FROM ") || has("\nFROM ") || has("(") // SELECT now(), SELECT count(*) FROM …
+	case strings.HasPrefix(u, "INSERT "):
+		return has(" INTO ")
+	case strings.HasPrefix(u, "UPDATE "):
+		return has(" SET ")
+	case strings.HasPrefix(u, "DELETE "):
+		return has(" FROM ")
+	case strings.HasPrefix(u, "WITH "):
+		return has(" AS ") && has("SELECT")
+	}
+	return false
 }
 
 // consumedValue reports whether a lazily executed query (a Prisma promise,
