@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/hotpath-app/hotpath/parsers"
@@ -47,10 +48,13 @@ func (u mrUses) any(methods ...string) bool {
 	return false
 }
 
+// Functions that read a body to the end and return what they read.
+var mrBodyConsumers = []string{"ReadAll", "Copy", "CopyN", "ReadFull", "Unmarshal"}
+
 func mrCollectUses(body parsers.Node, name string) mrUses {
 	u := mrUses{methods: map[string]bool{}, fields: map[string]bool{}}
 	body.Walk(func(n parsers.Node) bool {
-		if n.Type() != "identifier" || n.Text() != name {
+		if !mrTextIs(n, name) || n.Type() != "identifier" {
 			return true
 		}
 		e := n
@@ -120,13 +124,29 @@ func mrAcquisition(p *Pass, call parsers.Node) *mrResource {
 	return mrTSAcquisition(p, call)
 }
 
+// Methods that acquire a built-in resource kind, per language family.
+var (
+	mrGoMethods = map[string]bool{"Query": true, "QueryContext": true, "Queryx": true, "QueryxContext": true,
+		"NamedQuery": true, "NamedQueryContext": true, "Begin": true, "BeginTx": true, "Beginx": true, "BeginTxx": true,
+		"Conn": true, "Acquire": true, "Prepare": true, "Preparex": true, "PrepareNamed": true, "PrepareContext": true,
+		"PreparexContext": true, "PrepareNamedContext": true, "Get": true, "Post": true, "PostForm": true, "Head": true, "Do": true}
+	mrTSMethods = map[string]bool{"connect": true, "getConnection": true, "createQueryRunner": true, "transaction": true, "acquire": true}
+)
+
+// mrCandidate reports whether a call's method could acquire something: a
+// built-in method name, or any call when the repository declares its own
+// resources.
+func mrCandidate(p *Pass, method string, builtin map[string]bool) bool {
+	return builtin[method] || (p.Knowledge != nil && len(p.Knowledge.Resources) > 0 && method != "")
+}
+
 func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
-	recv, method := Callee(call)
-	if method == "" {
-		return nil
-	}
 	list := call.Parent()
 	if list.Type() != "expression_list" {
+		return nil
+	}
+	recv, method := Callee(call)
+	if !mrCandidate(p, method, mrGoMethods) {
 		return nil
 	}
 	stmt := list.Parent()
@@ -170,6 +190,13 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 	}
 	if recv.IsNull() {
 		return nil
+	}
+	for m := range uses.methods {
+		if c := m[0]; c >= 'a' && c <= 'z' {
+			// An unexported method: the resource's type is defined here
+			// (a driver's own code), and what its methods do is unknown.
+			return nil
+		}
 	}
 	n := len(args)
 	switch method {
@@ -333,8 +360,13 @@ func mrKnowledgeKind(p *Pass, call parsers.Node) *mrKind {
 }
 
 func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
+	switch call.Parent().Type() {
+	case "await_expression", "variable_declarator", "assignment_expression", "parenthesized_expression", "as_expression", "non_null_expression":
+	default:
+		return nil
+	}
 	recv, method := Callee(call)
-	if method == "" {
+	if !mrCandidate(p, method, mrTSMethods) {
 		return nil
 	}
 	e := call
@@ -495,6 +527,26 @@ func mrTSLockish(recv parsers.Node) bool {
 	return false
 }
 
+// mrTextIs reports whether n's source text is s, without allocating.
+func mrTextIs(n parsers.Node, s string) bool {
+	f := n.File()
+	if f == nil {
+		return false
+	}
+	a, b := n.StartByte(), n.EndByte()
+	return int(b-a) == len(s) && string(f.Src[a:b]) == s
+}
+
+// mrTextHas reports whether s occurs in n's source text, without
+// allocating: a cheap test before a walk.
+func mrTextHas(n parsers.Node, s string) bool {
+	f := n.File()
+	if f == nil {
+		return false
+	}
+	return bytes.Contains(f.Src[n.StartByte():n.EndByte()], []byte(s))
+}
+
 // mrIsName reports whether an expression is the identifier name (through
 // parentheses, non-null assertions and Go's &).
 func mrIsName(n parsers.Node, name string) bool {
@@ -502,7 +554,7 @@ func mrIsName(n parsers.Node, name string) bool {
 	if n.Type() == "unary_expression" && n.Field("operator").Type() == "&" {
 		n = Unparen(n.Field("operand"))
 	}
-	return n.Type() == "identifier" && n.Text() == name
+	return n.Type() == "identifier" && mrTextIs(n, name)
 }
 
 // mrIsBodyOf reports whether an expression is name.Body.
@@ -542,6 +594,9 @@ func mrIsRelease(r *mrResource, call parsers.Node) bool {
 // mrContainsRelease reports whether a release of the resource happens
 // anywhere under n.
 func mrContainsRelease(r *mrResource, n parsers.Node) bool {
+	if !mrTextHas(n, r.name) {
+		return false
+	}
 	found := false
 	n.Walk(func(c parsers.Node) bool {
 		if found {
@@ -588,6 +643,9 @@ func mrScan(p *Pass, r *mrResource) mrScanResult {
 		}
 		switch n.Type() {
 		case "call_expression":
+			if !mrTextHas(n, r.name) {
+				return false
+			}
 			if mrIsRelease(r, n) {
 				res.released = true
 				if inner := EnclosingFunction(n); inner.ID() != r.fn.ID() && !mrGoDeferredClosure(inner, r.fn) {
@@ -602,7 +660,7 @@ func mrScan(p *Pass, r *mrResource) mrScanResult {
 			}
 			return false
 		case "identifier", "shorthand_property_identifier":
-			if n.Text() != r.name {
+			if !mrTextIs(n, r.name) {
 				return true
 			}
 			switch mrClassify(r, n) {
@@ -633,13 +691,81 @@ func mrGoDeferredClosure(fn, outer parsers.Node) bool {
 
 // mrMentions reports whether an identifier name occurs under n.
 func mrMentions(n parsers.Node, name string) bool {
+	if !mrTextHas(n, name) {
+		return false
+	}
 	found := false
 	n.Walk(func(c parsers.Node) bool {
 		if found {
 			return false
 		}
-		if (c.Type() == "identifier" || c.Type() == "shorthand_property_identifier") && c.Text() == name {
+		if mrTextIs(c, name) && (c.Type() == "identifier" || c.Type() == "shorthand_property_identifier") {
 			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// mrResultEscapes reports whether the result of a call given the resource
+// leaves the function: return newIter(rows); response := newResponse(resp)
+// … return response. The result then holds the resource for the caller.
+// (qtx := queries.WithTx(tx), used locally, is a borrow.)
+func mrResultEscapes(r *mrResource, call parsers.Node) bool {
+	e := call
+	for e.Parent().Type() == "await_expression" || e.Parent().Type() == "parenthesized_expression" {
+		e = e.Parent()
+	}
+	p := e.Parent()
+	var v parsers.Node
+	switch p.Type() {
+	case "return_statement":
+		return true
+	case "expression_list":
+		gp := p.Parent()
+		switch gp.Type() {
+		case "return_statement":
+			return true
+		case "short_var_declaration", "assignment_statement":
+			if gp.Field("right").ID() == p.ID() && len(p.NamedChildren()) == 1 {
+				v = gp.Field("left").NamedChild(0)
+			}
+		}
+	case "variable_declarator":
+		v = p.Field("name")
+	case "assignment_expression":
+		v = p.Field("left")
+	}
+	if v.Type() != "identifier" {
+		return false
+	}
+	name := v.Text()
+	if name == "_" || name == r.name || name == r.errName || strings.HasSuffix(strings.ToLower(name), "err") {
+		return false
+	}
+	// Only a constructor wraps what it is given: response :=
+	// newResponse(resp). users, err := scanUsers(rows) reads it.
+	callee := strings.ToLower(mrCalleeName(call))
+	if !strings.HasPrefix(callee, "new") && !strings.HasPrefix(callee, "wrap") {
+		return false
+	}
+	found := false
+	r.body.Walk(func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "return_statement" && mrTextHas(n, name) {
+			for _, c := range n.NamedChildren() {
+				items := []parsers.Node{c}
+				if c.Type() == "expression_list" {
+					items = c.NamedChildren()
+				}
+				for _, it := range items {
+					if mrIsName(it, name) {
+						found = true
+					}
+				}
+			}
 		}
 		return true
 	})
@@ -721,7 +847,22 @@ climb:
 			return mrUseOther
 		}
 		if !field {
+			if mrResultEscapes(r, call) {
+				return mrUseEscape
+			}
 			return mrUseHandoff
+		}
+		// return newStream(resp.Body): the result that holds the body goes
+		// to the caller.
+		if r.kind.body && mrIsBodyOf(e, r.name) && call.Type() == "call_expression" && !mrIn(mrCalleeName(call), mrBodyConsumers) {
+			switch cp := call.Parent(); cp.Type() {
+			case "return_statement", "literal_element", "keyed_element":
+				return mrUseEscape
+			case "expression_list":
+				if cp.Parent().Type() == "return_statement" {
+					return mrUseEscape
+				}
+			}
 		}
 	case "return_statement", "yield_expression", "send_statement", "jsx_expression":
 		if p.Type() == "send_statement" && p.Field("value").ID() != e.ID() {

@@ -257,7 +257,7 @@ func (w *mrGoFlow) ifStmt(s parsers.Node, live bool) (bool, bool) {
 	}
 	thenLive, elseLive := live, live
 	if w.errActive && !shadow {
-		if mrGoCompares(cond, r.errName, "!=", true) {
+		if mrGoErrPath(cond, r.errName) {
 			thenLive = false
 		}
 		if mrGoCompares(cond, r.errName, "==", false) {
@@ -295,6 +295,34 @@ func mrGoCompares(cond parsers.Node, name, op string, conj bool) bool {
 	}
 	isNil := func(n parsers.Node) bool { return n.Type() == "nil" || n.Type() == "null" || n.Type() == "undefined" }
 	return (mrIsName(l, name) && isNil(rt)) || (mrIsName(rt, name) && isNil(l))
+}
+
+// mrGoErrPath reports whether the then-branch of `if cond` runs only when
+// the acquisition failed: cond tests the error (err != nil, errors.Is(err,
+// …), err != nil && …) and does not test it for nil; in a || every side
+// must test it (err != nil || resp.StatusCode != 200 still leaks).
+func mrGoErrPath(cond parsers.Node, errName string) bool {
+	cond = Unparen(cond)
+	if cond.Type() == "binary_expression" && cond.Field("operator").Type() == "||" {
+		return mrGoErrPath(cond.Field("left"), errName) && mrGoErrPath(cond.Field("right"), errName)
+	}
+	if cond.Type() == "binary_expression" && cond.Field("operator").Type() == "&&" {
+		return mrGoErrPath(cond.Field("left"), errName) || mrGoErrPath(cond.Field("right"), errName)
+	}
+	if !mrMentions(cond, errName) {
+		return false
+	}
+	nilTest := false
+	cond.Walk(func(n parsers.Node) bool {
+		if mrGoCompares(n, errName, "==", false) {
+			nilTest = true
+		}
+		if n.Type() == "unary_expression" && n.Field("operator").Type() == "!" {
+			nilTest = true // !errors.Is(err, …): cannot tell
+		}
+		return !nilTest
+	})
+	return !nilTest
 }
 
 func (w *mrGoFlow) forStmt(s parsers.Node, live bool) (bool, bool) {
@@ -349,8 +377,15 @@ func (w *mrGoFlow) switchStmt(s parsers.Node, live bool, isSelect bool) (bool, b
 	w.frames = append(w.frames, f)
 	out, falls := false, false
 	prevFall, prevLive := false, false
+	tagless := s.Type() == "expression_switch_statement" && s.Field("value").IsNull()
 	for _, c := range cases {
 		entry := live || (prevFall && prevLive)
+		if tagless && w.errActive && c.Type() == "expression_case" && !prevFall {
+			// switch { case err != nil: … } is an if.
+			if vals := c.Field("value").NamedChildren(); len(vals) == 1 && mrGoErrPath(vals[0], r.errName) {
+				entry = false
+			}
+		}
 		stmts := mrStatements(c)
 		l, fl := w.list(stmts, entry)
 		prevFall = false
