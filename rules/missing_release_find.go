@@ -227,7 +227,7 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 			r.kind = mrGoStmt
 		}
 	case "Get", "Post", "PostForm", "Head", "Do":
-		if mrGoHTTPCall(p, recv, method, n, uses) {
+		if mrGoHTTPCall(p, call, recv, method, n, uses) {
 			r.kind = mrGoResp
 		}
 	}
@@ -293,7 +293,7 @@ func mrGoIsTx(p *Pass, recv parsers.Node) bool {
 
 // mrGoHTTPCall reports whether recv.method(…) is an HTTP request returning
 // a response whose body must be closed.
-func mrGoHTTPCall(p *Pass, recv parsers.Node, method string, nargs int, uses mrUses) bool {
+func mrGoHTTPCall(p *Pass, call, recv parsers.Node, method string, nargs int, uses mrUses) bool {
 	fs := p.Facts()
 	if !fs.Imports("net/http") && !mrGoHTTPTyped(p, recv) {
 		return false
@@ -314,19 +314,63 @@ func mrGoHTTPCall(p *Pass, recv parsers.Node, method string, nargs int, uses mrU
 	}
 	// An unknown receiver: trust it when the call looks like an HTTP request
 	// and the result is used like a response.
+	// A wrapper's response type may have a []byte Body, so ask for an
+	// *http.Request argument or a Body read as a stream.
 	usedAsResp := uses.fields["Body"] || uses.fields["StatusCode"] || uses.fields["Header"] || uses.fields["Status"]
 	if !usedAsResp || !fs.Imports("net/http") {
 		return false
 	}
 	if method == "Do" {
-		return nargs == 1
+		return nargs == 1 && (mrGoHTTPRequestArg(p, call) || mrGoBodyAsReader(p, call))
 	}
 	for _, t := range receiverNames(recv) {
 		if strings.Contains(strings.ToLower(t), "client") {
-			return true
+			return mrGoBodyAsReader(p, call)
 		}
 	}
 	return false
+}
+
+// mrGoHTTPRequestArg reports whether the call's only argument is a request
+// built by http.NewRequest, http.NewRequestWithContext or httptest.NewRequest.
+func mrGoHTTPRequestArg(p *Pass, call parsers.Node) bool {
+	arg := call.Field("arguments").NamedChild(0)
+	if d, ok := p.Facts().ResolveExpr(arg); ok {
+		if init := Unparen(d.Init); init.Type() == "call_expression" {
+			_, m := Callee(init)
+			return strings.HasPrefix(m, "NewRequest")
+		}
+		return strings.Contains(d.Type, "http.Request")
+	}
+	return false
+}
+
+// mrGoBodyAsReader reports whether the response bound by the statement
+// around call has its Body closed, read or decoded as a stream.
+func mrGoBodyAsReader(p *Pass, call parsers.Node) bool {
+	stmt := call.Parent().Parent()
+	name := stmt.Field("left").NamedChild(0).Text()
+	fn := EnclosingFunction(stmt)
+	found := false
+	fn.Field("body").Walk(func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() != "selector_expression" || !mrIsBodyOf(n, name) {
+			return true
+		}
+		switch par := n.Parent(); par.Type() {
+		case "selector_expression": // resp.Body.Close(), resp.Body.Read
+			found = true
+		case "argument_list":
+			switch mrCalleeName(par.Parent()) {
+			case "ReadAll", "NewDecoder", "Copy", "CopyN", "ReadFull", "NewReader", "NewScanner", "LimitReader", "Parse", "TeeReader":
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }
 
 func mrGoHTTPTyped(p *Pass, recv parsers.Node) bool {

@@ -43,3 +43,24 @@ func (h *Handler) Search(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, gin.H{"page": page, "results": results, "sort": values.Get("sort")})
 }
+
+// An API wrapper whose response carries the body as bytes.
+type APIResponse struct {
+	StatusCode int
+	Body       []byte
+}
+
+type APIClient struct{}
+
+func (c *APIClient) Get(ctx context.Context, path string) (*APIResponse, error) { return nil, nil }
+
+func (h *Handler) Profile(ctx context.Context, apiClient *APIClient) (int, error) {
+	resp, err := apiClient.Get(ctx, "/me")
+	if err != nil {
+		return 0, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return 0, nil
+	}
+	return len(resp.Body), nil
+}
