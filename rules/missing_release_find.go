@@ -472,15 +472,23 @@ func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
 	}
 	args := call.Field("arguments").NamedChildren()
 	uses := mrCollectUses(body, name)
+	if uses.any("on", "once", "addListener") && !uses.any("release", "commit", "rollback") {
+		// A client that subscribes to events (LISTEN/NOTIFY, error
+		// handlers) and is never released is a long-lived one by design.
+		return nil
+	}
+	fs := p.Facts()
 	switch method {
 	case "connect":
+		pg := mrTSPoolish(p, recv) || fs.ImportsAny("pg", "pg-pool", "@neondatabase/serverless", "@vercel/postgres")
 		if awaited && len(args) == 0 && !mrTSNotPool(p, recv) &&
-			(uses.methods["release"] || (mrTSPoolish(p, recv) && uses.any("query", "execute"))) {
+			(uses.methods["release"] || (pg && uses.any("query"))) {
 			r.kind = mrTSPgClient
 		}
 	case "getConnection":
+		my := mrTSPoolish(p, recv) || fs.ImportsAny("mysql2", "mysql", "mariadb", "mysql2/promise", "oracledb")
 		if awaited && len(args) == 0 && !mrTSNotPool(p, recv) &&
-			(uses.any("release", "end", "destroy", "close") || (mrTSPoolish(p, recv) && uses.any("query", "execute", "beginTransaction"))) {
+			(uses.any("release", "end", "destroy", "close") || (my && uses.any("query", "execute", "beginTransaction"))) {
 			r.kind = mrTSMysql
 		}
 	case "createQueryRunner":
