@@ -134,6 +134,18 @@ type mrResource struct {
 	// rollbackArgs is the argument text for a Go deferred Rollback ("ctx"
 	// for pgx).
 	rollbackArgs string
+
+	// Callback acquisitions (pool.getConnection((err, conn) => …)): the
+	// resource is a parameter of fn, live from its first statement except
+	// where cbErr is set.
+	cb    bool
+	cbErr string
+	// releaseFn is a parameter that releases when called (pg's done).
+	releaseFn string
+	// units are callbacks given to a method of the resource
+	// (conn.query(sql, (err, rows) => { … conn.release() })): the resource
+	// lives on in them, and each is walked on its own.
+	units []parsers.Node
 }
 
 // Leak kinds, in reporting priority.
@@ -272,6 +284,12 @@ func mrTSMessage(p *Pass, r *mrResource, l mrLeak, everReleased bool) string {
 	subject := fmt.Sprintf("%s from %s", r.name, r.what)
 	rel := fmt.Sprintf(r.kind.releaseCall, r.name)
 	advice := "release it in a finally block"
+	if r.cb {
+		advice = "release it on every path of the callback"
+		if !everReleased {
+			return fmt.Sprintf("%s is never %s: call %s when the callback is done with it", subject, r.kind.verb, rel)
+		}
+	}
 	if r.kind.trx {
 		advice = fmt.Sprintf("commit it at the end of a try block and call %s.rollback() in its catch", r.name)
 	}

@@ -406,6 +406,8 @@ func mrKnowledgeKind(p *Pass, call parsers.Node) *mrKind {
 func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
 	switch call.Parent().Type() {
 	case "await_expression", "variable_declarator", "assignment_expression", "parenthesized_expression", "as_expression", "non_null_expression":
+	case "expression_statement", "return_statement", "arrow_function":
+		return mrTSCallbackAcquisition(p, call)
 	default:
 		return nil
 	}
@@ -512,6 +514,78 @@ func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
 	if r.kind == nil {
 		return nil
 	}
+	return r
+}
+
+// mrTSCallbackAcquisition recognises the callback forms
+// pool.getConnection((err, conn) => …) (mysql, mysql2) and
+// pool.connect((err, client, done) => …) (pg).
+func mrTSCallbackAcquisition(p *Pass, call parsers.Node) *mrResource {
+	recv, method := Callee(call)
+	if recv.IsNull() || (method != "getConnection" && method != "connect") {
+		return nil
+	}
+	args := call.Field("arguments").NamedChildren()
+	if len(args) != 1 {
+		return nil
+	}
+	fn := Unparen(args[0])
+	if fn.Type() != "arrow_function" && fn.Type() != "function_expression" && fn.Type() != "function" {
+		return nil
+	}
+	body := fn.Field("body")
+	if body.Type() != "statement_block" {
+		return nil
+	}
+	var params []string
+	for _, prm := range fn.Field("parameters").NamedChildren() {
+		id := prm
+		if prm.Type() == "required_parameter" || prm.Type() == "optional_parameter" {
+			id = prm.Field("pattern")
+		}
+		if id.Type() != "identifier" {
+			return nil
+		}
+		params = append(params, id.Text())
+	}
+	if len(params) < 2 {
+		return nil
+	}
+	r := &mrResource{name: params[1], cbErr: params[0], cb: true, call: call, stmt: call, fn: fn, body: body,
+		what: mrShort(recv) + "." + method + "()"}
+	uses := mrCollectUses(body, r.name)
+	fs := p.Facts()
+	if method == "getConnection" {
+		if !(uses.any("release", "destroy", "end") || ((mrTSPoolish(p, recv) || fs.ImportsAny("mysql", "mysql2", "mariadb")) && uses.any("query", "execute"))) {
+			return nil
+		}
+		r.kind = mrTSMysql
+	} else {
+		if len(params) >= 3 {
+			r.releaseFn = params[2]
+		}
+		if mrTSNotPool(p, recv) || !(uses.methods["release"] || r.releaseFn != "") ||
+			!(mrTSPoolish(p, recv) || fs.ImportsAny("pg", "pg-pool")) {
+			return nil
+		}
+		r.kind = mrTSPgClient
+	}
+	// Callbacks given to the resource's own methods that release it carry
+	// its life on: conn.query(sql, (err, rows) => { conn.release(); … }).
+	body.Walk(func(n parsers.Node) bool {
+		if n.Type() != "call_expression" {
+			return true
+		}
+		if rv, _ := Callee(n); !mrIsName(rv, r.name) {
+			return true
+		}
+		for _, a := range n.Field("arguments").NamedChildren() {
+			if a = Unparen(a); IsFunction(a) && mrContainsRelease(r, a) {
+				r.units = append(r.units, a)
+			}
+		}
+		return true
+	})
 	return r
 }
 
@@ -629,6 +703,9 @@ func mrIsRelease(r *mrResource, call parsers.Node) bool {
 			return true
 		}
 	}
+	if recv.IsNull() && r.releaseFn != "" && m == r.releaseFn {
+		return true // done()
+	}
 	bare, mentioned := false, false
 	for _, a := range call.Field("arguments").NamedChildren() {
 		if mrIsName(a, r.name) {
@@ -700,7 +777,7 @@ func mrScan(p *Pass, r *mrResource) mrScanResult {
 			}
 			if mrIsRelease(r, n) {
 				res.released = true
-				if inner := EnclosingFunction(n); inner.ID() != r.fn.ID() && !mrGoDeferredClosure(inner, r.fn) {
+				if inner := EnclosingFunction(n); inner.ID() != r.fn.ID() && !mrGoDeferredClosure(inner, r.fn) && !mrIsUnit(r, inner) {
 					// Released by a callback or a goroutine (res.on("finish", …),
 					// t.Cleanup, go func(){ defer rows.Close() }()).
 					res.escapes = true
@@ -728,6 +805,17 @@ func mrScan(p *Pass, r *mrResource) mrScanResult {
 		res.escapes = true
 	}
 	return res
+}
+
+// mrIsUnit reports whether fn is one of the resource's continuation
+// callbacks.
+func mrIsUnit(r *mrResource, fn parsers.Node) bool {
+	for _, u := range r.units {
+		if u.ID() == fn.ID() {
+			return true
+		}
+	}
+	return false
 }
 
 // mrGoDeferredClosure reports whether fn is a func literal called by a

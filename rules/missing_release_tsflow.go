@@ -31,14 +31,41 @@ type mrTSFlow struct {
 	// rethrow is, inside a catch block, the await whose exception is
 	// being handled.
 	rethrow parsers.Node
+	// cbErr is the callback's error parameter while walking the body of a
+	// callback acquisition: if (err) … is the path without a resource.
+	cbErr string
 }
 
 func (w *mrTSFlow) run() []mrLeak {
-	live, falls := w.block(w.res.body, false)
-	if falls && live && !w.abort {
-		w.leaks = append(w.leaks, mrLeak{how: mrLeakEnd, node: mrLastChild(w.res.body)})
+	r := w.res
+	w.walk(r.body, r.cb)
+	for _, u := range r.units {
+		if body := u.Field("body"); body.Type() == "statement_block" && !w.abort {
+			w.cbErr = ""
+			w.walk(body, true)
+		}
 	}
 	return w.leaks
+}
+
+// walk follows one function body from its start.
+func (w *mrTSFlow) walk(body parsers.Node, live bool) {
+	w.cbErr = w.res.cbErr
+	live, falls := w.block(body, live)
+	if falls && live && !w.abort {
+		w.leaks = append(w.leaks, mrLeak{how: mrLeakEnd, node: mrLastChild(body)})
+	}
+}
+
+// handsOver reports whether a statement passes one of the resource's
+// continuation callbacks: from there on the callback holds the resource.
+func (w *mrTSFlow) handsOver(s parsers.Node) bool {
+	for _, u := range w.res.units {
+		if s.Contains(u) {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *mrTSFlow) block(b parsers.Node, live bool) (bool, bool) {
@@ -68,7 +95,7 @@ func (w *mrTSFlow) stmt(s parsers.Node, live bool) (bool, bool) {
 	case "statement_block":
 		return w.block(s, live)
 	case "return_statement":
-		if mrContainsRelease(r, s) {
+		if mrContainsRelease(r, s) || w.handsOver(s) {
 			return false, false
 		}
 		w.awaits(s, live)
@@ -127,7 +154,7 @@ func (w *mrTSFlow) simple(s parsers.Node, live bool) (bool, bool) {
 	if s.ID() == r.stmt.ID() {
 		return true, true
 	}
-	if mrContainsRelease(r, s) {
+	if mrContainsRelease(r, s) || w.handsOver(s) {
 		return false, true
 	}
 	if mrTSAssigns(s, r.name) {
@@ -234,6 +261,14 @@ func (w *mrTSFlow) ifStmt(s parsers.Node, live bool) (bool, bool) {
 	w.awaits(cond, live)
 	thenLive, elseLive := live, live
 	c := Unparen(cond)
+	if w.cbErr != "" {
+		if mrTSErrPath(c, w.cbErr) {
+			thenLive = false // if (err) return next(err): no connection there
+		}
+		if c.Type() == "unary_expression" && c.Field("operator").Type() == "!" && mrIsName(c.Field("argument"), w.cbErr) {
+			elseLive = false
+		}
+	}
 	switch {
 	case mrIsName(c, r.name), mrGoCompares(c, r.name, "!=", false), mrGoCompares(c, r.name, "!==", false):
 		elseLive = false // if (client) …: no client on the else path
@@ -255,6 +290,19 @@ func (w *mrTSFlow) ifStmt(s parsers.Node, live bool) (bool, bool) {
 		l2, f2 = w.stmt(inner, elseLive)
 	}
 	return (f1 && l1) || (f2 && l2), f1 || f2
+}
+
+// mrTSErrPath reports whether a condition holds only when the callback's
+// error is set: err, err != null, err !== undefined, err && …
+func mrTSErrPath(c parsers.Node, errName string) bool {
+	c = Unparen(c)
+	if mrIsName(c, errName) || mrGoCompares(c, errName, "!=", false) || mrGoCompares(c, errName, "!==", false) {
+		return true
+	}
+	if c.Type() == "binary_expression" && c.Field("operator").Type() == "&&" {
+		return mrTSErrPath(c.Field("left"), errName) || mrTSErrPath(c.Field("right"), errName)
+	}
+	return false
 }
 
 func (w *mrTSFlow) loop(s parsers.Node, live bool) (bool, bool) {
