@@ -192,6 +192,9 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 		return nil
 	}
 	for m := range uses.methods {
+		if m == "" {
+			continue
+		}
 		if c := m[0]; c >= 'a' && c <= 'z' {
 			// An unexported method: the resource's type is defined here
 			// (a driver's own code), and what its methods do is unknown.

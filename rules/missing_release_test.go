@@ -205,6 +205,47 @@ func Loop(dbs []*sql.DB) {
 	}
 }
 
+// TestMissingReleaseBrokenCode runs the rule over every prefix of the
+// testdata cut every few bytes, and over the files with single lines
+// removed: half-written code must never make it panic.
+func TestMissingReleaseBrokenCode(t *testing.T) {
+	p := parsers.NewParser(parsers.Options{})
+	defer p.Close()
+	files, err := filepath.Glob(filepath.Join("testdata", "missing-release", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings := &rules.Settings{Severity: map[string]rules.Severity{}}
+	for _, r := range rules.All {
+		if r.ID != rules.MissingRelease.ID {
+			settings.Severity[r.ID] = rules.Off
+		}
+	}
+	run := func(path string, src []byte) {
+		f, err := p.Parse(context.Background(), path, src)
+		if err != nil {
+			return
+		}
+		if _, err := rules.Analyze(f, settings); err != nil {
+			t.Errorf("%s (%d bytes): %v", path, len(src), err)
+		}
+	}
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := 0; n < len(src); n += 53 {
+			run(path, src[:n])
+		}
+		lines := strings.Split(string(src), "\n")
+		for i := range lines {
+			cut := append(append([]string{}, lines[:i]...), lines[i+1:]...)
+			run(path, []byte(strings.Join(cut, "\n")))
+		}
+	}
+}
+
 func TestMissingReleasePrefilter(t *testing.T) {
 	p := parsers.NewParser(parsers.Options{})
 	defer p.Close()
