@@ -142,6 +142,8 @@ type mrResource struct {
 	cbErr string
 	// releaseFn is a parameter that releases when called (pg's done).
 	releaseFn string
+	// facts are the file's facts, to look into same-file helpers.
+	facts *Facts
 	// units are callbacks given to a method of the resource
 	// (conn.query(sql, (err, rows) => { … conn.release() })): the resource
 	// lives on in them, and each is walked on its own.

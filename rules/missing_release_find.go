@@ -176,7 +176,7 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 			return nil
 		}
 	}
-	r := &mrResource{name: name, errName: lhs[1].Text(), call: call, stmt: stmt, fn: fn, body: body}
+	r := &mrResource{name: name, errName: lhs[1].Text(), call: call, stmt: stmt, fn: fn, body: body, facts: p.Facts()}
 	if recv.IsNull() {
 		r.what = method
 	} else {
@@ -462,7 +462,7 @@ func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
 		}
 	}
 	name := nameNode.Text()
-	r := &mrResource{name: name, call: call, stmt: stmt, fn: fn, body: body}
+	r := &mrResource{name: name, call: call, stmt: stmt, fn: fn, body: body, facts: p.Facts()}
 	if recv.IsNull() {
 		r.what = method + "()"
 	} else {
@@ -555,7 +555,7 @@ func mrTSCallbackAcquisition(p *Pass, call parsers.Node) *mrResource {
 		return nil
 	}
 	r := &mrResource{name: params[1], cbErr: params[0], cb: true, call: call, stmt: call, fn: fn, body: body,
-		what: mrShort(recv) + "." + method + "()"}
+		what: mrShort(recv) + "." + method + "()", facts: p.Facts()}
 	uses := mrCollectUses(body, r.name)
 	fs := p.Facts()
 	if method == "getConnection" {
@@ -720,7 +720,37 @@ func mrIsRelease(r *mrResource, call parsers.Node) bool {
 	if bare && !recv.IsNull() && mrIn(m, r.kind.poolRelease) {
 		return true
 	}
-	return mentioned && mrCloseish(m)
+	return mentioned && (mrCloseish(m) || mrHelperReleases(r.facts, m))
+}
+
+// Methods whose call inside a helper shows that it releases what it is
+// given.
+var mrReleaseMethods = []string{"Close", "Release", "Rollback", "Commit", "release", "close", "end", "destroy", "rollback", "commit"}
+
+// mrHelperReleases reports whether a function of the same file named name
+// releases something: finish(resp) where finish calls resp.Body.Close().
+func mrHelperReleases(fs *Facts, name string) bool {
+	if fs == nil || name == "" {
+		return false
+	}
+	for _, fn := range fs.Functions(name) {
+		found := false
+		fn.Field("body").Walk(func(n parsers.Node) bool {
+			if found {
+				return false
+			}
+			if n.Type() == "call_expression" {
+				if recv, m := Callee(n); !recv.IsNull() && mrIn(m, mrReleaseMethods) {
+					found = true
+				}
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // mrContainsRelease reports whether a release of the resource happens

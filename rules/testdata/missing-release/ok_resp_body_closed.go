@@ -69,3 +69,22 @@ func closeBody(resp *http.Response) {
 	_, _ = io.Copy(io.Discard, resp.Body)
 	_ = resp.Body.Close()
 }
+
+// finish drains and closes; called without defer on each path.
+func finish(resp *http.Response) {
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+}
+
+func Notify(url string) error {
+	resp, err := http.Post(url, "application/json", nil)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 300 {
+		finish(resp)
+		return fmt.Errorf("notify: %s", resp.Status)
+	}
+	resp.Body.Close()
+	return nil
+}
