@@ -197,6 +197,11 @@ func mrAnalyze(p *Pass, r *mrResource) {
 		}
 	}
 	d := Diagnostic{Node: r.call}
+	if r.cb {
+		// The call spans its whole callback; the callee starts at the same
+		// place and keeps the range on one line.
+		d.Node = r.call.Field("function")
+	}
 	if p.File.Lang == parsers.Go {
 		d.Message = mrGoMessage(p, r, best, sc.released)
 		d.Fix = mrGoFix(p, r)
