@@ -799,7 +799,7 @@ func (c *ClientClassifier) classifyNew(e parsers.Node) (Client, bool) {
 
 // classifyCall classifies the value a call returns.
 func (c *ClientClassifier) classifyCall(call parsers.Node) Client {
-	fn := Unparen(call.Field("function"))
+	fn := callFunc(call)
 	switch fn.Type() {
 	case "identifier":
 		return c.classifyFactoryCall(call, fn)
@@ -821,7 +821,7 @@ func (c *ClientClassifier) classifyCall(call parsers.Node) Client {
 	default:
 		return Client{}
 	}
-	recv, method := Callee(call)
+	recv, method := callee(call)
 	recv = Unparen(recv)
 	// Module-level factories: mysql.createPool(), redis.createClient(),
 	// sql.Open(), redis.NewClient(), pgxpool.New().
@@ -1027,7 +1027,7 @@ func (c *ClientClassifier) callbackParam(d Decl) (Client, bool) {
 	} else if first := params.NamedChild(0); first.IsNull() || !first.Contains(d.Node) {
 		return Client{}, false
 	}
-	recv, method := Callee(call)
+	recv, method := callee(call)
 	if recv.IsNull() {
 		return Client{}, false
 	}
@@ -2103,4 +2103,38 @@ func setOf(xs ...string) map[string]bool {
 		m[x] = true
 	}
 	return m
+}
+
+// callFunc returns the function of a call, unparenthesised. tree-sitter's
+// TypeScript grammar reads `await f<T>(x)` as `(await f)<T>(x)`: a call
+// whose function is, without parentheses, an await expression is that
+// misparse, and the awaited expression is the function.
+func callFunc(call parsers.Node) parsers.Node {
+	fn := call.Field("function")
+	if fn.Type() == "await_expression" {
+		if inner := fn.NamedChild(0); !inner.IsNull() {
+			return Unparen(inner)
+		}
+	}
+	return Unparen(fn)
+}
+
+// awaitedCall reports the `await f<T>(x)` misparse: the call itself is
+// awaited.
+func awaitedCall(call parsers.Node) bool {
+	return call.Field("function").Type() == "await_expression"
+}
+
+// callee is Callee that sees through the `await f<T>(x)` misparse.
+func callee(call parsers.Node) (recv parsers.Node, method string) {
+	fn := callFunc(call)
+	switch fn.Type() {
+	case "member_expression":
+		return fn.Field("object"), fn.Field("property").Text()
+	case "selector_expression":
+		return fn.Field("operand"), fn.Field("field").Text()
+	case "identifier":
+		return parsers.Node{}, fn.Text()
+	}
+	return parsers.Node{}, ""
 }

@@ -188,7 +188,7 @@ func (c *qilChecker) visitCall(n parsers.Node, loop *qilLoop) {
 	invokes := -1
 	for a := args.FirstChild(); !a.IsNull(); a = a.NextSibling() {
 		u := Unparen(a)
-		if !itDone && (IsFunction(u) || u.Type() == "identifier" && mayIterate(fn)) {
+		if !itDone && (IsFunction(u) || u.Type() == "identifier" && mayIterate(callFunc(n))) {
 			it, itDone = c.iteration(n), true
 		}
 		if it.ok && a.ID() == it.cb.ID() {
@@ -267,7 +267,14 @@ func isChainTop(call parsers.Node) bool {
 	}
 	if (p.Type() == "member_expression" && call.FieldName() == "object") ||
 		(p.Type() == "selector_expression" && call.FieldName() == "operand") {
-		return !(p.FieldName() == "function" && p.Parent().Type() == "call_expression")
+		if p.FieldName() == "function" && p.Parent().Type() == "call_expression" {
+			return false
+		}
+		// `await a.b().c<T>()` reads as `(await a.b().c)<T>()`.
+		if g := p.Parent(); g.Type() == "await_expression" && g.FieldName() == "function" && g.Parent().Type() == "call_expression" {
+			return false
+		}
+		return true
 	}
 	return true
 }

@@ -34,7 +34,7 @@ func (c *qilChecker) chain(top parsers.Node) []parsers.Node {
 	buf := c.chainBuf[:0]
 	for e := top; e.Type() == "call_expression"; {
 		buf = append(buf, e)
-		fn := Unparen(e.Field("function"))
+		fn := callFunc(e)
 		var obj parsers.Node
 		switch fn.Type() {
 		case "member_expression":
@@ -66,7 +66,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		cur      Client
 	)
 	for i, call := range calls {
-		recv, method := Callee(call)
+		recv, method := callee(call)
 		if hit != nil {
 			switch method {
 			case "then", "exec", "catch", "finally", "toArray", "lean", "populate", "unwrap", "Decode", "Scan",
@@ -88,7 +88,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 			recvCl = cur
 		case recv.IsNull():
 			// A bare call: knex('users'), sql`…`, db('users').
-			fn := Unparen(call.Field("function"))
+			fn := callFunc(call)
 			if fn.Type() != "identifier" {
 				cur = Client{}
 				continue
@@ -149,7 +149,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 	if hit.cl.Kind == NoClient {
 		hit.cl = mk(FamilyCustom, RoleConn, true)
 	}
-	if _, m := Callee(hitCall); hit.cl.Family == familyGoSQLish && gormFinishers[m] && m != "Exec" {
+	if _, m := callee(hitCall); hit.cl.Family == familyGoSQLish && gormFinishers[m] && m != "Exec" {
 		hit.cl.Family = FamilyGORM // Where(…).First(&u) on a handle known by name
 	}
 	hit.name = callName(hitCall)
@@ -177,7 +177,7 @@ func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, me
 			return nil
 		}
 		for _, prev := range calls[:i] {
-			if _, m := Callee(prev); strings.HasPrefix(m, "Query") {
+			if _, m := callee(prev); strings.HasPrefix(m, "Query") {
 				return &qilHit{cl: mk(FamilyEnt, RoleBuilder, false)}
 			}
 		}
@@ -281,6 +281,9 @@ func looksLikeSQL(s string) bool {
 // function whose result is used (an async function, a map callback, a
 // named helper) — not from a forEach callback.
 func consumedValue(top parsers.Node) bool {
+	if awaitedCall(top) {
+		return true // await f<T>(…)
+	}
 	n, p := top, top.Parent()
 	for {
 		switch p.Type() {
@@ -300,7 +303,7 @@ func consumedValue(top parsers.Node) bool {
 	case "array":
 		args := p.Parent()
 		if args.Type() == "arguments" {
-			if _, m := Callee(args.Parent()); m == "all" || m == "allSettled" || m == "race" || m == "any" {
+			if _, m := callee(args.Parent()); m == "all" || m == "allSettled" || m == "race" || m == "any" {
 				return true
 			}
 		}
@@ -327,7 +330,7 @@ func resultUsed(fn parsers.Node) bool {
 	if p.Type() != "arguments" {
 		return true
 	}
-	_, m := Callee(p.Parent())
+	_, m := callee(p.Parent())
 	switch m {
 	case "map", "flatMap", "then", "pMap", "mapSeries", "mapLimit", "all", "from", "$transaction", "transaction",
 		"limit", "retry", "pRetry", "wrap", "run":
@@ -385,7 +388,7 @@ func (c *qilChecker) batchedArgs(call parsers.Node, budget *int) bool {
 				}
 			}
 		case "call_expression":
-			_, m := Callee(n)
+			_, m := callee(n)
 			switch m {
 			case "In", "inArray", "Array", "ArrayContains", "whereIn", "In_":
 				found = true
@@ -506,7 +509,7 @@ func renderExpr(e parsers.Node, depth int) string {
 func chainOp(calls []parsers.Node, cl Client) qilOp {
 	op := qilRead
 	for _, call := range calls {
-		_, m := Callee(call)
+		_, m := callee(call)
 		switch o := methodOp(m, cl); {
 		case o == qilRead:
 		case o == qilDelete || op == qilRead:
@@ -528,6 +531,8 @@ func methodOp(m string, cl Client) qilOp {
 			return qilDelete
 		}
 		return qilRead
+	case l == "createquerybuilder" || l == "createqueryrunner":
+		return qilRead // builds a statement; the later calls say what it does
 	case strings.HasPrefix(l, "create") || strings.HasPrefix(l, "insert") || l == "save" || l == "add" ||
 		l == "persist" || l == "values" || l == "namedexec" || l == "firstorcreate" || l == "findorcreate":
 		return qilCreate
@@ -691,12 +696,12 @@ var goLoIter = setOf("Map", "ForEach", "Filter", "FlatMap", "Reduce", "FilterMap
 
 // iteration recognises an iteration call and its callback.
 func (c *qilChecker) iteration(call parsers.Node) qilIteration {
-	fn := Unparen(call.Field("function"))
+	fn := callFunc(call)
 	args := call.Field("arguments")
 	if args.Type() != "arguments" && args.Type() != "argument_list" {
 		return qilIteration{}
 	}
-	recv, method := Callee(call)
+	recv, method := callee(call)
 	if c.goF {
 		// lo.Map(items, func(…) …)
 		if fn.Type() != "selector_expression" || !goLoIter[method] || Unparen(recv).Type() != "identifier" {
@@ -795,7 +800,7 @@ var goInvokers = setOf("Go", "TryGo", "Submit", "Transaction", "RunInTx", "InTx"
 // the call (or the current iteration): then, p-limit's limit(() => …),
 // transactions, retries, errgroup's g.Go.
 func (c *qilChecker) invokesCallback(call parsers.Node) bool {
-	recv, method := Callee(call)
+	recv, method := callee(call)
 	if c.goF {
 		if goInvokers[method] {
 			return true
@@ -932,7 +937,7 @@ func runsInPlace(c *qilChecker, fn parsers.Node) bool {
 // function by name, this.method() in the same class, or a Go method on the
 // enclosing method's receiver type.
 func (c *qilChecker) localFuncs(call parsers.Node) []parsers.Node {
-	fn := Unparen(call.Field("function"))
+	fn := callFunc(call)
 	switch fn.Type() {
 	case "identifier":
 		name := fn.Text()

@@ -94,7 +94,7 @@ func (c *qilChecker) classifyCallback(l *qilLoop) bool {
 		if p.Type() == "array" {
 			p = p.Parent()
 		}
-		if _, m := Callee(p.Parent()); m == "$transaction" || m == "batch" || m == "transaction" || m == "multi" {
+		if _, m := callee(p.Parent()); m == "$transaction" || m == "batch" || m == "transaction" || m == "multi" {
 			return false
 		}
 	}
@@ -164,7 +164,7 @@ func (c *qilChecker) classifyGoFor(n parsers.Node) bool {
 		// range over a subscription or ticker: an event loop, not a list.
 		switch right.Type() {
 		case "call_expression":
-			_, m := Callee(right)
+			_, m := callee(right)
 			switch m {
 			case "Channel", "Messages", "Events", "Subscribe", "Updates", "Watch", "Tick", "Notifications", "Chan", "Results":
 				return false
@@ -281,7 +281,7 @@ func hasCursorCall(cond parsers.Node) bool {
 			return false
 		}
 		if n.Type() == "call_expression" {
-			switch _, m := Callee(n); m {
+			switch _, m := callee(n); m {
 			case "Next", "next", "hasNext", "HasNext", "Scan", "More", "NextRow", "nextRow", "NextResultSet", "TryNext", "tryNext":
 				found = true
 			}
@@ -300,7 +300,7 @@ func (c *qilChecker) readsTerminal(cond parsers.Node) bool {
 			return false
 		}
 		if n.Type() == "call_expression" {
-			if recv, m := Callee(n); m == "Scan" && recv.Type() == "identifier" {
+			if recv, m := callee(n); m == "Scan" && recv.Type() == "identifier" {
 				if d, ok := c.fs.Resolve(recv); ok && strings.Contains(d.Init.Text(), "os.Stdin") {
 					found = true
 				}
@@ -331,7 +331,7 @@ func consumesQueue(body parsers.Node) bool {
 		}
 		switch n.Type() {
 		case "call_expression":
-			switch _, m := Callee(n); m {
+			switch _, m := callee(n); m {
 			case "shift", "pop", "splice", "dequeue", "Dequeue", "PopFront", "Pop", "Shift", "popleft", "poll":
 				found = true
 			}
@@ -356,7 +356,7 @@ func readsStream(body parsers.Node) bool {
 			return false
 		}
 		if n.Type() == "call_expression" {
-			switch _, m := Callee(n); m {
+			switch _, m := callee(n); m {
 			case "Recv", "Read", "ReadString", "ReadLine", "ReadBytes", "ReadRecord", "recv", "readLine", "ReadMessage", "FetchMessage":
 				found = true
 			}
@@ -399,7 +399,7 @@ func spawnsGoroutines(body parsers.Node) bool {
 		if n.Type() == "go_statement" {
 			found = true
 		} else if n.Type() == "call_expression" {
-			if _, m := Callee(n); m == "Go" {
+			if _, m := callee(n); m == "Go" {
 				found = true
 			}
 		}
@@ -478,7 +478,7 @@ func (c *qilChecker) constCollectionDepth(e parsers.Node, depth int) bool {
 		return false
 	case "call_expression":
 		// Object.keys(X), Object.values(Status), Object.entries(CONFIG)
-		recv, m := Callee(e)
+		recv, m := callee(e)
 		if recv.Text() == "Object" && (m == "keys" || m == "values" || m == "entries") {
 			arg := Unparen(argAt(e, 0))
 			if arg.Type() == "identifier" && isUpperIdent(arg.Text()) {
