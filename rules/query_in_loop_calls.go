@@ -290,6 +290,21 @@ func consumedValue(top parsers.Node) bool {
 		case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression":
 			n, p = p, p.Parent()
 			continue
+		case "ternary_expression":
+			// c ? db.x.findUnique(…) : null is the query when c holds.
+			if f := n.FieldName(); f == "consequence" || f == "alternative" {
+				n, p = p, p.Parent()
+				continue
+			}
+		case "binary_expression":
+			// c && q, q ?? fallback, q || fallback: a promise is truthy, so
+			// its value is the expression's on those sides.
+			op := p.Field("operator").Type()
+			f := n.FieldName()
+			if (op == "&&" && f == "right") || ((op == "||" || op == "??") && (f == "left" || f == "right")) {
+				n, p = p, p.Parent()
+				continue
+			}
 		}
 		break
 	}
