@@ -197,7 +197,12 @@ func (c *qilChecker) classifyCounting(init, cond, update, body parsers.Node) boo
 		return consumesQueue(body) || readsStream(body)
 	}
 	header := init.Text() + " " + cond.Text() + " " + update.Text()
-	if qilRetryRE.MatchString(header) || qilPageRE.MatchString(header) || qilWorkerRE.MatchString(header) {
+	if qilRetryRE.MatchString(header) || qilPageRE.MatchString(header) || qilWorkerRE.MatchString(header) ||
+		qilBatchRE.MatchString(header) {
+		return false
+	}
+	if chunkStep(update) {
+		// for (i = 0; i < rows.length; i += CHUNK): one chunk per iteration.
 		return false
 	}
 	ct := cond.Text()
@@ -221,6 +226,49 @@ func (c *qilChecker) classifyCounting(init, cond, update, body parsers.Node) boo
 		return true
 	}
 	return c.classifyCondLoop(cond, body)
+}
+
+// chunkStep reports a counting loop's update that steps by more than a
+// few items: i += CHUNK, i = i + size, i += 500.
+func chunkStep(update parsers.Node) bool {
+	var step parsers.Node
+	switch update.Type() {
+	case "augmented_assignment_expression":
+		if update.Field("operator").Text() != "+=" && !strings.Contains(update.Text(), "+=") {
+			return false
+		}
+		step = update.Field("right")
+	case "assignment_expression":
+		r := Unparen(update.Field("right"))
+		if r.Type() != "binary_expression" || r.Field("operator").Type() != "+" {
+			return false
+		}
+		l := collapse(update.Field("left").Text())
+		switch {
+		case collapse(r.Field("left").Text()) == l:
+			step = r.Field("right")
+		case collapse(r.Field("right").Text()) == l:
+			step = r.Field("left")
+		default:
+			return false
+		}
+	case "assignment_statement": // Go
+		if update.Field("operator").Text() != "+=" {
+			return false
+		}
+		step = update.Field("right").NamedChild(0)
+	default:
+		return false
+	}
+	step = Unparen(step)
+	if step.IsNull() {
+		return false
+	}
+	if step.Type() == "number" || step.Type() == "int_literal" {
+		v, err := strconv.ParseFloat(step.Text(), 64)
+		return err == nil && v > qilSmallBound
+	}
+	return true
 }
 
 // classifyCondLoop classifies while/do loops and Go condition-only loops.
@@ -332,8 +380,12 @@ func consumesQueue(body parsers.Node) bool {
 		switch n.Type() {
 		case "call_expression":
 			switch _, m := callee(n); m {
-			case "shift", "pop", "splice", "dequeue", "Dequeue", "PopFront", "Pop", "Shift", "popleft", "poll":
+			case "shift", "pop", "dequeue", "Dequeue", "PopFront", "Pop", "Shift", "popleft", "poll":
 				found = true
+			case "splice":
+				// queue.splice(i, 1) takes one item; queue.splice(0, 200)
+				// takes a batch.
+				found = Unparen(argAt(n, 1)).Text() == "1"
 			}
 		case "assignment_statement":
 			// q = q[1:]

@@ -275,3 +275,26 @@ func BenchmarkQueryInLoop(b *testing.B) {
 		b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
 	})
 }
+
+func TestChunkStep(t *testing.T) {
+	tests := []struct {
+		file, src, update string
+		want              bool
+	}{
+		{"a.js", "for (let i = 0; i < n; i += BATCH) {}", "i += BATCH", true},
+		{"a.js", "for (let i = 0; i < n; i += 500) {}", "i += 500", true},
+		{"a.js", "for (let i = 0; i < n; i += 2) {}", "i += 2", false},
+		{"a.js", "for (let i = 0; i < n; i++) {}", "i++", false},
+		{"a.js", "for (let i = 0; i < n; i = i + size) {}", "i = i + size", true},
+		{"a.js", "for (let i = 0; i < n; i -= size) {}", "i -= size", false},
+		{"a.go", "package a\nfunc f() {\n\tfor i := 0; i < n; i += chunk {\n\t}\n}\n", "i += chunk", true},
+		{"a.go", "package a\nfunc f() {\n\tfor i := 0; i < n; i += 1 {\n\t}\n}\n", "i += 1", false},
+		{"a.go", "package a\nfunc f() {\n\tfor i := 0; i < n; i = next(i) {\n\t}\n}\n", "i = next(i)", false},
+	}
+	for _, tt := range tests {
+		f := parseSnippet(t, tt.file, tt.src)
+		if got := chunkStep(lastExpr(t, f, tt.update)); got != tt.want {
+			t.Errorf("chunkStep(%s) = %v, want %v", tt.update, got, tt.want)
+		}
+	}
+}
