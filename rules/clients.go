@@ -477,10 +477,21 @@ func (c *ClientClassifier) classify(e parsers.Node) Client {
 // classifyIdent classifies a variable, parameter or import.
 func (c *ClientClassifier) classifyIdent(id parsers.Node) Client {
 	name := id.Text()
+	if !c.goF {
+		// for (const doc of await Model.find(…)): a loaded document.
+		if cl := c.forOfDocument(id); cl.Role == RoleDocument {
+			return cl
+		}
+	}
 	if d, ok := c.fs.Resolve(id); ok {
 		cl, decided := c.classifyDecl(d)
 		if decided {
 			return cl
+		}
+		if !c.goF {
+			if cl := c.declDocument(d); cl.Role == RoleDocument {
+				return cl
+			}
 		}
 		return c.byName(name, false)
 	}
@@ -1634,6 +1645,11 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			case "createQueryBuilder":
 				return same(RoleBuilder)
 			}
+		case RoleDocument: // a BaseEntity
+			switch method {
+			case "save", "remove", "softRemove", "reload", "recover":
+				return query(false, RoleNone)
+			}
 		case RoleBuilder:
 			switch method {
 			case "getOne", "getOneOrFail", "getMany", "getRawOne", "getRawMany", "getCount", "getManyAndCount",
@@ -1665,6 +1681,11 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 				return MethodInfo{Op: OpBatch}
 			case "scope", "unscoped", "schema":
 				return same(RoleModel)
+			}
+		case RoleDocument:
+			switch method {
+			case "save", "update", "destroy", "reload", "increment", "decrement", "restore":
+				return query(false, RoleNone)
 			}
 		}
 
@@ -1699,6 +1720,10 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			switch method {
 			case "save", "remove", "deleteOne", "reload", "destroy", "increment", "decrement":
 				return query(false, RoleNone)
+			case "update", "updateOne", "restore":
+				if cl.Strong {
+					return query(false, RoleNone)
+				}
 			}
 		}
 
@@ -2137,4 +2162,162 @@ func callee(call parsers.Node) (recv parsers.Node, method string) {
 		return parsers.Node{}, fn.Text()
 	}
 	return parsers.Node{}, ""
+}
+
+// ---------------------------------------------------------------------------
+// Documents: rows and documents loaded through an ORM model, whose own
+// methods (doc.save(), instance.update(…), entity.remove()) run queries.
+
+// docModelFamilies are the ORMs whose loaded objects carry query methods.
+// Prisma, Drizzle and the MongoDB driver return plain objects.
+var docModelFamilies = map[string]bool{FamilyMongoose: true, FamilyORMModel: true, FamilySequelize: true, FamilyTypeORM: true}
+
+// docFinders are model methods whose result is documents (or one).
+var docFinders = setOf("find", "findOne", "findById", "findAll", "findByPk", "findBy", "findOneBy", "findOneOrFail",
+	"findOneByOrFail", "findOrCreate", "create")
+
+// docModifiers keep a finder's result made of documents: query options,
+// cursors, and array methods that keep elements. lean() is absent: it
+// returns plain objects.
+var docModifiers = setOf("sort", "limit", "skip", "select", "populate", "cursor", "exec", "where", "session", "hint",
+	"batchSize", "collation", "setOptions", "comment", "maxTimeMS", "read", "orFail", "filter", "slice")
+
+// documentsOf classifies an expression that evaluates to documents loaded
+// from an ORM model: Model.find(…).sort(…), await Model.findAll(…),
+// Model.find(…).cursor(), or a variable initialised from one. It returns
+// the zero Client otherwise.
+func (c *ClientClassifier) documentsOf(e parsers.Node, depth int) Client {
+	if depth > 4 {
+		return Client{}
+	}
+	e = unawait(e)
+	switch e.Type() {
+	case "identifier":
+		d, ok := c.fs.Resolve(e)
+		if !ok || d.Kind != VarDecl || d.Init.IsNull() || d.Index > 0 {
+			return Client{}
+		}
+		return c.documentsOf(d.Init, depth+1)
+	case "call_expression":
+	default:
+		return Client{}
+	}
+	for i := 0; i < 16; i++ {
+		recv, method := callee(e)
+		if recv.IsNull() {
+			return Client{}
+		}
+		inner := unawait(recv)
+		if inner.Type() == "call_expression" {
+			if !docModifiers[method] {
+				return Client{}
+			}
+			e = inner
+			continue
+		}
+		if !docFinders[method] {
+			return Client{}
+		}
+		if method == "find" && firstArgIsFunction(e) {
+			return Client{} // Array.prototype.find
+		}
+		m := c.Classify(recv)
+		if m.Role != RoleModel || !docModelFamilies[m.Family] {
+			return Client{}
+		}
+		return mk(m.Family, RoleDocument, m.Strong)
+	}
+	return Client{}
+}
+
+// unawait strips parentheses, assertions and await.
+func unawait(e parsers.Node) parsers.Node {
+	e = Unparen(e)
+	for e.Type() == "await_expression" {
+		e = Unparen(e.NamedChild(0))
+	}
+	return e
+}
+
+// forOfDocument classifies the variable of a for…of loop over documents.
+func (c *ClientClassifier) forOfDocument(id parsers.Node) Client {
+	name := id.Text()
+	for p := id.Parent(); !p.IsNull(); p = p.Parent() {
+		if p.Type() != "for_in_statement" {
+			continue
+		}
+		left := p.Field("left")
+		if left.Type() != "identifier" || left.Text() != name {
+			continue
+		}
+		if left.ID() == id.ID() || !p.Field("body").Contains(id) || !isForOf(p) {
+			return Client{}
+		}
+		return c.documentsOf(p.Field("right"), 0)
+	}
+	return Client{}
+}
+
+func isForOf(loop parsers.Node) bool {
+	for ch := loop.FirstChild(); !ch.IsNull(); ch = ch.NextSibling() {
+		if !ch.IsNamed() && ch.Text() == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// declDocument classifies a variable initialised with documents (const
+// inv = await Invoice.findByPk(id)) and the element parameter of an
+// iteration callback over documents (docs.map(async (d) => …)).
+func (c *ClientClassifier) declDocument(d Decl) Client {
+	switch d.Kind {
+	case VarDecl:
+		if d.Init.IsNull() || d.Index > 0 {
+			return Client{}
+		}
+		return c.documentsOf(d.Init, 1)
+	case ParamDecl:
+		if d.Type != "" || !IsFunction(d.Scope) {
+			return Client{}
+		}
+		fn := d.Scope
+		args := fn.Parent()
+		for args.Type() == "parenthesized_expression" {
+			fn, args = args, args.Parent()
+		}
+		if args.Type() != "arguments" || args.NamedChild(0).ID() != fn.ID() {
+			return Client{}
+		}
+		call := args.Parent()
+		recv, method := callee(call)
+		switch method {
+		case "map", "forEach", "flatMap", "filter", "some", "every":
+		default:
+			return Client{}
+		}
+		if recv.IsNull() || !firstParamIs(d.Scope, d.Node) {
+			return Client{}
+		}
+		return c.documentsOf(recv, 0)
+	}
+	return Client{}
+}
+
+// firstParamIs reports whether id is a function's first parameter itself
+// (not a name destructured from it).
+func firstParamIs(fn, id parsers.Node) bool {
+	if p := fn.Field("parameter"); !p.IsNull() {
+		return p.ID() == id.ID()
+	}
+	first := fn.Field("parameters").NamedChild(0)
+	switch {
+	case first.IsNull():
+		return false
+	case first.ID() == id.ID():
+		return true
+	case first.Type() == "required_parameter" || first.Type() == "optional_parameter":
+		return first.Field("pattern").ID() == id.ID()
+	}
+	return false
 }
