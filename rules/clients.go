@@ -1480,6 +1480,11 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 			return mk(FamilyMongoDB, RoleConn, false)
 		case isUpperIdent(name):
 			return mk(FamilyORMModel, RoleModel, c.importsORM())
+		case !c.goF && lower != "mongo" && lower != "mongodb" && lower != "models" && lower != "connection" && lower != "conn" &&
+			!strings.HasPrefix(lower, "connect") && !strings.HasPrefix(lower, "get") && !strings.HasPrefix(lower, "close"):
+			// export const users = db.collection("users"): a collection
+			// exported by name. Only collection methods make it query.
+			return mk(FamilyMongoDB, RoleModel, false)
 		}
 		if lower == "db" || lower == "models" {
 			return mk(FamilySequelize, RoleFactory, false)
