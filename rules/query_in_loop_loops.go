@@ -209,6 +209,10 @@ func (c *qilChecker) classifyCounting(init, cond, update, body parsers.Node) boo
 	if strings.Contains(ct, ".length") || strings.Contains(ct, "len(") || strings.Contains(ct, ".size") || strings.Contains(ct, ".Len()") {
 		return true
 	}
+	if c.walksChain(cond, update) || c.walksChain(cond, body) {
+		// for (n = first; n; n = await load(n.parentId))
+		return true
+	}
 	if cond.Type() == "binary_expression" {
 		for _, side := range []parsers.Node{cond.Field("left"), cond.Field("right")} {
 			side = Unparen(side)
@@ -286,6 +290,9 @@ func (c *qilChecker) classifyCondLoop(cond, body parsers.Node) bool {
 	if qilRetryRE.MatchString(ct) || qilPageRE.MatchString(ct) {
 		return false
 	}
+	if c.walksChain(cond, body) {
+		return true
+	}
 	if strings.Contains(ct, ".length") || strings.Contains(ct, "len(") || strings.Contains(ct, ".size") {
 		// while (queue.length) { queue.shift() … }, while (i < ids.length) { ids[i] … }
 		if consumesQueue(body) {
@@ -295,6 +302,120 @@ func (c *qilChecker) classifyCondLoop(cond, body parsers.Node) bool {
 			if indexes(body, coll) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// walksChain reports a loop that follows a chain of rows one query at a
+// time: a variable of the condition is reassigned from a query (or a
+// helper of this file that queries) keyed by one of its own fields, as in
+// `node = await Folder.findByPk(node.parentId)`. Pagination (page,
+// cursor, offset… names, or a bare id as the key) and polling (a claim
+// that does not read the previous item) are left alone.
+func (c *qilChecker) walksChain(cond, region parsers.Node) bool {
+	if cond.IsNull() || region.IsNull() {
+		return false
+	}
+	var names []string
+	cond.Walk(func(n parsers.Node) bool {
+		if IsFunction(n) {
+			return false
+		}
+		if n.Type() == "identifier" && len(names) < 8 {
+			names = append(names, n.Text())
+		}
+		return true
+	})
+	if len(names) == 0 {
+		return false
+	}
+	found := false
+	walkBody(region, func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		var left, right parsers.Node
+		switch n.Type() {
+		case "assignment_expression":
+			left, right = Unparen(n.Field("left")), n.Field("right")
+		case "assignment_statement":
+			left, right = n.Field("left").NamedChild(0), n.Field("right").NamedChild(0)
+		default:
+			return true
+		}
+		if left.Type() != "identifier" || !containsString(names, left.Text()) {
+			return true
+		}
+		found = c.keyedByOwnField(right, left.Text())
+		return !found
+	})
+	return found
+}
+
+// keyedByOwnField reports whether e contains a query call (or a call of a
+// local helper that queries) whose arguments read a field of name other
+// than its id: load(node.parentId), findUnique({ where: { id: e.managerId } }).
+func (c *qilChecker) keyedByOwnField(e parsers.Node, name string) bool {
+	found := false
+	budget := 64
+	e.Walk(func(n parsers.Node) bool {
+		if found || budget <= 0 || IsFunction(n) {
+			return false
+		}
+		budget--
+		if n.Type() != "call_expression" || !isChainTop(n) {
+			return true
+		}
+		if !argsReadField(n, name) {
+			return true
+		}
+		if c.dbCall(n) != nil || c.helperHit(n) != nil {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// argsReadField reports whether a call's arguments read name.<field>,
+// with a field that is neither a bare id nor a page token.
+func argsReadField(call parsers.Node, name string) bool {
+	found := false
+	call.Field("arguments").Walk(func(n parsers.Node) bool {
+		if found || IsFunction(n) {
+			return false
+		}
+		var obj, prop parsers.Node
+		switch n.Type() {
+		case "member_expression":
+			obj, prop = Unparen(n.Field("object")), n.Field("property")
+		case "selector_expression":
+			obj, prop = Unparen(n.Field("operand")), n.Field("field")
+		default:
+			return true
+		}
+		if obj.Type() != "identifier" || obj.Text() != name {
+			return true
+		}
+		p := prop.Text()
+		switch strings.ToLower(p) {
+		case "id", "_id", "key", "pk":
+			return true
+		}
+		if qilPageRE.MatchString(p) {
+			return true
+		}
+		found = true
+		return false
+	})
+	return found
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
 		}
 	}
 	return false
