@@ -975,9 +975,16 @@ func (c *qilChecker) localFuncs(call parsers.Node) []parsers.Node {
 		if obj.Type() == "this" {
 			cls := enclosingClassBody(call)
 			if cls.IsNull() {
-				return nil
+				// const svc = { async one(id) {…}, async all(ids) { … this.one(id) } }
+				return c.literalMethods(thisObjectLiteral(call), method)
 			}
 			return c.classMethods(cls, method)
+		}
+		if t := obj.Text(); t == "exports" || t == "module.exports" {
+			// CommonJS: exports.load = async (id) => …; exports.load(id)
+			if _, ok := c.fs.Resolve(RootIdent(obj)); !ok {
+				return c.exportedFuncs(method)
+			}
 		}
 		if obj.Type() == "identifier" {
 			// const userService = { async get(id) { … } }; userService.get(id)
@@ -988,6 +995,16 @@ func (c *qilChecker) localFuncs(call parsers.Node) []parsers.Node {
 		// this.repo.find(…) or repo.find(…) where repo is a class of this file.
 		if cls := c.localClassOf(obj); !cls.IsNull() {
 			return c.classMethods(cls, method)
+		}
+		// OrderRepo.byId(…): a static method of a class of this file.
+		if obj.Type() == "identifier" && isUpperIdent(obj.Text()) {
+			if _, ok := c.fs.Resolve(obj); !ok {
+				if _, imported := c.fs.Import(obj.Text()); !imported {
+					if cls := c.classBody(obj.Text()); !cls.IsNull() {
+						return c.classMethods(cls, method)
+					}
+				}
+			}
 		}
 		return nil
 	case "selector_expression":
@@ -1051,6 +1068,12 @@ func (c *qilChecker) localClassOf(e parsers.Node) parsers.Node {
 	if _, imported := c.fs.Import(name); imported {
 		return parsers.Node{}
 	}
+	return c.classBody(name)
+}
+
+// classBody returns the body of the class named name declared in this
+// file (at any depth outside functions), or the zero Node.
+func (c *qilChecker) classBody(name string) parsers.Node {
 	if body, ok := c.classes[name]; ok {
 		return body
 	}
@@ -1122,7 +1145,11 @@ func (c *qilChecker) objectMethods(obj parsers.Node, name string) []parsers.Node
 	if !ok || d.Kind != VarDecl {
 		return nil
 	}
-	lit := Unparen(d.Init)
+	return c.literalMethods(Unparen(d.Init), name)
+}
+
+// literalMethods returns the methods named name of an object literal.
+func (c *qilChecker) literalMethods(lit parsers.Node, name string) []parsers.Node {
 	if lit.Type() != "object" {
 		return nil
 	}
@@ -1186,4 +1213,73 @@ func goReceiverType(m parsers.Node) string {
 		return name == ""
 	})
 	return name
+}
+
+// thisObjectLiteral returns the object literal that `this` is in a method
+// of that literal (arrow functions pass this through), or the zero Node.
+func thisObjectLiteral(n parsers.Node) parsers.Node {
+	for p := n.Parent(); !p.IsNull(); p = p.Parent() {
+		if !IsFunction(p) || p.Type() == "arrow_function" {
+			continue
+		}
+		switch {
+		case p.Type() == "method_definition" && p.Parent().Type() == "object":
+			return p.Parent()
+		case p.Parent().Type() == "pair" && p.Parent().Parent().Type() == "object":
+			return p.Parent().Parent()
+		}
+		return parsers.Node{}
+	}
+	return parsers.Node{}
+}
+
+// exportedFuncs returns the functions a CommonJS module exports as name:
+// exports.name = function…, module.exports.name = load, module.exports =
+// { name, … }.
+func (c *qilChecker) exportedFuncs(name string) []parsers.Node {
+	var out []parsers.Node
+	byName := func(id parsers.Node) {
+		if d, ok := c.fs.Resolve(id); ok && !IsFunction(Unparen(d.Init)) {
+			return
+		}
+		for _, f := range c.fs.Functions(id.Text()) {
+			if isPlainFunction(f) {
+				out = append(out, f)
+			}
+		}
+	}
+	root := c.pass.File.Root()
+	for st := root.FirstChild(); !st.IsNull(); st = st.NextSibling() {
+		if st.Type() != "expression_statement" {
+			continue
+		}
+		a := st.NamedChild(0)
+		if a.Type() != "assignment_expression" {
+			continue
+		}
+		left, right := a.Field("left").Text(), Unparen(a.Field("right"))
+		switch left {
+		case "exports." + name, "module.exports." + name:
+			if IsFunction(right) {
+				out = append(out, right)
+			} else if right.Type() == "identifier" {
+				byName(right)
+			}
+		case "module.exports":
+			if right.Type() != "object" {
+				continue
+			}
+			out = append(out, c.literalMethods(right, name)...)
+			for ch := right.FirstChild(); !ch.IsNull(); ch = ch.NextSibling() {
+				if ch.Type() == "shorthand_property_identifier" && ch.Text() == name {
+					for _, f := range c.fs.Functions(name) {
+						if isPlainFunction(f) {
+							out = append(out, f)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
 }
