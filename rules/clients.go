@@ -1649,6 +1649,10 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 				return same(RoleModel)
 			case "createQueryBuilder":
 				return same(RoleBuilder)
+			case "createQueryRunner":
+				if cl.Role == RoleConn {
+					return same(RoleConn)
+				}
 			}
 		case RoleDocument: // a BaseEntity
 			switch method {

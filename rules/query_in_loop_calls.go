@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/hotpath-app/hotpath/parsers"
@@ -322,8 +323,61 @@ func consumedValue(top parsers.Node) bool {
 				return true
 			}
 		}
+	case "arguments":
+		// pending.push(q) … await Promise.all(pending)
+		return pushedThenAwaited(p.Parent())
 	}
 	return false
+}
+
+// pushedThenAwaited reports whether call is xs.push(…) of an array that
+// the same function hands to Promise.all or Promise.allSettled.
+func pushedThenAwaited(call parsers.Node) bool {
+	recv, m := callee(call)
+	if m != "push" && m != "unshift" {
+		return false
+	}
+	recv = Unparen(recv)
+	if recv.Type() != "identifier" {
+		return false
+	}
+	// The array may live in a function around a callback that fills it.
+	scope := call
+	for i := 0; i < 3; i++ {
+		fn := EnclosingFunction(scope)
+		if fn.IsNull() {
+			fn = call.File().Root()
+		}
+		if handedToPromiseAll(call.File().Src[fn.StartByte():fn.EndByte()], recv.Text()) {
+			return true
+		}
+		if fn.Type() == "program" {
+			return false
+		}
+		scope = fn
+	}
+	return false
+}
+
+func handedToPromiseAll(src []byte, name string) bool {
+	for _, pat := range [...]string{"Promise.all(", "Promise.allSettled(", "Promise.all([...", "Promise.allSettled([..."} {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], []byte(pat+name))
+			if j < 0 {
+				break
+			}
+			end := i + j + len(pat) + len(name)
+			if end >= len(src) || !isIdentByte(src[end]) {
+				return true
+			}
+			i = end
+		}
+	}
+	return false
+}
+
+func isIdentByte(b byte) bool {
+	return b == '_' || b == '$' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // resultUsed reports whether a function's return value is used by whoever

@@ -10,3 +10,16 @@ export async function applyPrices(changes: { sku: string; price: number }[]) {
   }
   await prisma.$transaction(ops);
 }
+
+// Pushed into one array, awaited into another name: only the array handed
+// to Promise.all counts.
+export async function audit(changes: { sku: string }[]) {
+  const ops = [];
+  const opsLog: string[] = [];
+  for (const c of changes) {
+    ops.push(prisma.audit.create({ data: { sku: c.sku } }));
+    opsLog.push(c.sku);
+  }
+  await Promise.all(opsLog);
+  await prisma.$transaction(ops);
+}
