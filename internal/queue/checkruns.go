@@ -11,41 +11,39 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// CheckRunKey identifies the check run of one review job: a pull request
-// head (Number 0 for a merge group), plus Rerun for explicit re-runs (the
-// delivery GUID of the re-request, "" for the first run of a head).
+// CheckRunKey identifies the check run of one review job: installation,
+// repository, head SHA and the queue job's ID (stable across attempts; an
+// explicit re-run is a new job and so gets a new run).
 type CheckRunKey struct {
 	InstallationID int64
 	RepoID         int64
-	Number         int
 	HeadSHA        string
-	Rerun          string
+	JobID          int64
 }
 
 // CheckRunRecord is what the store remembers about one of the App's check
-// runs.
+// runs (the fields of review.CheckRunRecord).
 type CheckRunRecord struct {
-	CheckRunKey
+	Key CheckRunKey
+	// Owner, Repo and Number locate the run (Number is 0 for merge groups).
 	Owner, Repo string
+	Number      int
 	// CheckRunID is GitHub's ID of the run.
 	CheckRunID int64
-	// JobID is the queue job that created (or last updated) the run.
-	JobID int64
-	// Status is "queued", "in_progress" or "completed"; Conclusion is set
-	// when completed.
-	Status     string
-	Conclusion string
-	// CreatedAt is when the run was first recorded; UpdatedAt when the
-	// record last changed (both set by the store).
-	CreatedAt, UpdatedAt time.Time
+	// UpdatedAt is when the run was created or last taken up by an attempt
+	// (stored with millisecond precision; zero means now).
+	UpdatedAt time.Time
+	// Completing is set before a completion that takes several requests;
+	// Completed once the run is completed on GitHub.
+	Completing, Completed bool
 }
 
 // CheckRunStore remembers the App's check runs in the queue's database
 // (table hotpath_check_runs, on SQLite or PostgreSQL), so a retried,
 // rescued or restarted job updates the run it created instead of creating a
-// second one, and the periodic sweep finds runs left in progress. Safe for
-// concurrent use; it shares the queue's connection pool and lives as long
-// as the queue.
+// second one, whichever process runs it, and the periodic sweep finds runs
+// left in progress. Safe for concurrent use; it shares the queue's
+// connection pool and lives as long as the queue.
 type CheckRunStore struct {
 	db crDB
 }
@@ -55,21 +53,18 @@ var checkRunsDDL = []string{
 	`CREATE TABLE IF NOT EXISTS hotpath_check_runs (
 	installation_id BIGINT NOT NULL,
 	repo_id         BIGINT NOT NULL,
-	number          BIGINT NOT NULL,
 	head_sha        TEXT NOT NULL,
-	rerun           TEXT NOT NULL DEFAULT '',
+	job_id          BIGINT NOT NULL,
 	owner           TEXT NOT NULL DEFAULT '',
 	repo            TEXT NOT NULL DEFAULT '',
+	number          BIGINT NOT NULL DEFAULT 0,
 	check_run_id    BIGINT NOT NULL,
-	job_id          BIGINT NOT NULL DEFAULT 0,
-	status          TEXT NOT NULL,
-	conclusion      TEXT NOT NULL DEFAULT '',
-	created_at      BIGINT NOT NULL,
+	completing      BOOLEAN NOT NULL DEFAULT FALSE,
+	completed       BOOLEAN NOT NULL DEFAULT FALSE,
 	updated_at      BIGINT NOT NULL,
-	PRIMARY KEY (installation_id, repo_id, number, head_sha, rerun)
+	PRIMARY KEY (installation_id, repo_id, head_sha, job_id)
 )`,
-	`CREATE INDEX IF NOT EXISTS hotpath_check_runs_status_updated ON hotpath_check_runs (status, updated_at)`,
-	`CREATE INDEX IF NOT EXISTS hotpath_check_runs_check_run_id ON hotpath_check_runs (check_run_id)`,
+	`CREATE INDEX IF NOT EXISTS hotpath_check_runs_open ON hotpath_check_runs (completed, updated_at)`,
 }
 
 // CheckRuns returns the check-run store on the queue's database, creating
@@ -99,13 +94,15 @@ func (q *Queue) CheckRuns(ctx context.Context) (*CheckRunStore, error) {
 	return &CheckRunStore{db: db}, nil
 }
 
-const crColumns = `installation_id, repo_id, number, head_sha, rerun, owner, repo, check_run_id, job_id, status, conclusion, created_at, updated_at`
+const (
+	crColumns = `installation_id, repo_id, head_sha, job_id, owner, repo, number, check_run_id, completing, completed, updated_at`
+	crWhere   = `installation_id = ? AND repo_id = ? AND head_sha = ? AND job_id = ?`
+)
 
-// Get returns the record for key; found is false when there is none.
-func (s *CheckRunStore) Get(ctx context.Context, key CheckRunKey) (rec CheckRunRecord, found bool, err error) {
-	recs, err := s.db.query(ctx, `SELECT `+crColumns+` FROM hotpath_check_runs
-WHERE installation_id = ? AND repo_id = ? AND number = ? AND head_sha = ? AND rerun = ?`,
-		key.InstallationID, key.RepoID, int64(key.Number), key.HeadSHA, key.Rerun)
+// Get returns the record for key; ok is false when there is none.
+func (s *CheckRunStore) Get(ctx context.Context, key CheckRunKey) (rec CheckRunRecord, ok bool, err error) {
+	recs, err := s.db.query(ctx, `SELECT `+crColumns+` FROM hotpath_check_runs WHERE `+crWhere,
+		key.InstallationID, key.RepoID, key.HeadSHA, key.JobID)
 	if err != nil {
 		return CheckRunRecord{}, false, fmt.Errorf("queue: get check run: %w", err)
 	}
@@ -115,73 +112,49 @@ WHERE installation_id = ? AND repo_id = ? AND number = ? AND head_sha = ? AND re
 	return recs[0], true, nil
 }
 
-// Put records rec (insert or replace by key). CreatedAt of an existing
-// record is kept; UpdatedAt is now. An empty Status means "in_progress".
+// Put inserts rec or replaces the record with the same Key.
 func (s *CheckRunStore) Put(ctx context.Context, rec CheckRunRecord) error {
 	if rec.CheckRunID <= 0 {
 		return errors.New("queue: put check run: CheckRunID required")
 	}
-	if rec.Status == "" {
-		rec.Status = "in_progress"
+	if rec.UpdatedAt.IsZero() {
+		rec.UpdatedAt = time.Now()
 	}
-	now := time.Now().UnixMilli()
+	k := rec.Key
 	_, err := s.db.exec(ctx, `INSERT INTO hotpath_check_runs (`+crColumns+`)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (installation_id, repo_id, number, head_sha, rerun) DO UPDATE SET
-	owner = excluded.owner, repo = excluded.repo, check_run_id = excluded.check_run_id,
-	job_id = excluded.job_id, status = excluded.status, conclusion = excluded.conclusion,
-	updated_at = excluded.updated_at`,
-		rec.InstallationID, rec.RepoID, int64(rec.Number), rec.HeadSHA, rec.Rerun, rec.Owner, rec.Repo,
-		rec.CheckRunID, rec.JobID, rec.Status, rec.Conclusion, now, now)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (installation_id, repo_id, head_sha, job_id) DO UPDATE SET
+	owner = excluded.owner, repo = excluded.repo, number = excluded.number,
+	check_run_id = excluded.check_run_id, completing = excluded.completing,
+	completed = excluded.completed, updated_at = excluded.updated_at`,
+		k.InstallationID, k.RepoID, k.HeadSHA, k.JobID, rec.Owner, rec.Repo, int64(rec.Number),
+		rec.CheckRunID, rec.Completing, rec.Completed, rec.UpdatedAt.UnixMilli())
 	if err != nil {
 		return fmt.Errorf("queue: put check run: %w", err)
 	}
 	return nil
 }
 
-// Complete marks the run for key completed with conclusion. It reports
-// whether a record was found.
-func (s *CheckRunStore) Complete(ctx context.Context, key CheckRunKey, conclusion string) (bool, error) {
-	n, err := s.db.exec(ctx, `UPDATE hotpath_check_runs SET status = 'completed', conclusion = ?, updated_at = ?
-WHERE installation_id = ? AND repo_id = ? AND number = ? AND head_sha = ? AND rerun = ?`,
-		conclusion, time.Now().UnixMilli(), key.InstallationID, key.RepoID, int64(key.Number), key.HeadSHA, key.Rerun)
+// Complete marks the record for key completed (no error when there is
+// none).
+func (s *CheckRunStore) Complete(ctx context.Context, key CheckRunKey) error {
+	_, err := s.db.exec(ctx, `UPDATE hotpath_check_runs SET completed = TRUE, completing = FALSE WHERE `+crWhere,
+		key.InstallationID, key.RepoID, key.HeadSHA, key.JobID)
 	if err != nil {
-		return false, fmt.Errorf("queue: complete check run: %w", err)
-	}
-	return n > 0, nil
-}
-
-// CompleteByID marks every record of a GitHub check run ID completed (the
-// sweep knows runs by ID). It returns the number of records changed.
-func (s *CheckRunStore) CompleteByID(ctx context.Context, checkRunID int64, conclusion string) (int64, error) {
-	n, err := s.db.exec(ctx, `UPDATE hotpath_check_runs SET status = 'completed', conclusion = ?, updated_at = ?
-WHERE check_run_id = ? AND status <> 'completed'`, conclusion, time.Now().UnixMilli(), checkRunID)
-	if err != nil {
-		return 0, fmt.Errorf("queue: complete check run: %w", err)
-	}
-	return n, nil
-}
-
-// Delete forgets the record for key.
-func (s *CheckRunStore) Delete(ctx context.Context, key CheckRunKey) error {
-	_, err := s.db.exec(ctx, `DELETE FROM hotpath_check_runs
-WHERE installation_id = ? AND repo_id = ? AND number = ? AND head_sha = ? AND rerun = ?`,
-		key.InstallationID, key.RepoID, int64(key.Number), key.HeadSHA, key.Rerun)
-	if err != nil {
-		return fmt.Errorf("queue: delete check run: %w", err)
+		return fmt.Errorf("queue: complete check run: %w", err)
 	}
 	return nil
 }
 
-// Stale returns up to limit records not completed and not updated since
-// before, oldest first: runs whose job died or was lost.
-func (s *CheckRunStore) Stale(ctx context.Context, before time.Time, limit int) ([]CheckRunRecord, error) {
+// Stale returns up to limit records that are not completed and whose
+// UpdatedAt is before updatedBefore, oldest first.
+func (s *CheckRunStore) Stale(ctx context.Context, updatedBefore time.Time, limit int) ([]CheckRunRecord, error) {
 	if limit <= 0 {
 		limit = 100
 	}
 	recs, err := s.db.query(ctx, `SELECT `+crColumns+` FROM hotpath_check_runs
-WHERE status <> 'completed' AND updated_at < ? ORDER BY updated_at, check_run_id LIMIT ?`,
-		before.UnixMilli(), int64(limit))
+WHERE completed = FALSE AND updated_at < ? ORDER BY updated_at, check_run_id LIMIT ?`,
+		updatedBefore.UnixMilli(), int64(limit))
 	if err != nil {
 		return nil, fmt.Errorf("queue: stale check runs: %w", err)
 	}
@@ -191,7 +164,7 @@ WHERE status <> 'completed' AND updated_at < ? ORDER BY updated_at, check_run_id
 // Prune deletes completed records last updated before cutoff and returns
 // how many it deleted.
 func (s *CheckRunStore) Prune(ctx context.Context, before time.Time) (int64, error) {
-	n, err := s.db.exec(ctx, `DELETE FROM hotpath_check_runs WHERE status = 'completed' AND updated_at < ?`, before.UnixMilli())
+	n, err := s.db.exec(ctx, `DELETE FROM hotpath_check_runs WHERE completed = TRUE AND updated_at < ?`, before.UnixMilli())
 	if err != nil {
 		return 0, fmt.Errorf("queue: prune check runs: %w", err)
 	}
@@ -210,11 +183,12 @@ type rowScanner interface{ Scan(dest ...any) error }
 
 func scanRecord(r rowScanner) (CheckRunRecord, error) {
 	var rec CheckRunRecord
-	var number, created, updated int64
-	err := r.Scan(&rec.InstallationID, &rec.RepoID, &number, &rec.HeadSHA, &rec.Rerun, &rec.Owner, &rec.Repo,
-		&rec.CheckRunID, &rec.JobID, &rec.Status, &rec.Conclusion, &created, &updated)
+	var number, updated int64
+	k := &rec.Key
+	err := r.Scan(&k.InstallationID, &k.RepoID, &k.HeadSHA, &k.JobID, &rec.Owner, &rec.Repo, &number,
+		&rec.CheckRunID, &rec.Completing, &rec.Completed, &updated)
 	rec.Number = int(number)
-	rec.CreatedAt, rec.UpdatedAt = time.UnixMilli(created), time.UnixMilli(updated)
+	rec.UpdatedAt = time.UnixMilli(updated)
 	return rec, err
 }
 

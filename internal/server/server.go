@@ -240,7 +240,7 @@ func New(ctx context.Context, settings *appconfig.Settings, opts Options) (*Serv
 	if err != nil {
 		return fail(fmt.Errorf("server: review pipeline: %w", err))
 	}
-	fwd.p = p
+	fwd.p, fwd.store, fwd.log = p, store, s.log
 	s.pipeline = p
 
 	if opts.Mode == Serve {
@@ -457,9 +457,14 @@ func (s *Server) Close() error {
 }
 
 // forwardPipeline lets the queue be opened before the pipeline (which
-// needs the queue's check-run store) exists. p is set before the queue
-// starts and never changes afterwards.
-type forwardPipeline struct{ p Pipeline }
+// needs the queue's check-run store) exists. Its fields are set before the
+// queue starts and never change afterwards. Sweep (the periodic job, run
+// by one process at a time) also prunes old check-run records.
+type forwardPipeline struct {
+	p     Pipeline
+	store *queue.CheckRunStore
+	log   *slog.Logger
+}
 
 func (f *forwardPipeline) Review(ctx context.Context, job *queue.Job) error {
 	return f.p.Review(ctx, job)
@@ -469,7 +474,18 @@ func (f *forwardPipeline) GiveUp(ctx context.Context, job *queue.Job, cause erro
 	return f.p.GiveUp(ctx, job, cause)
 }
 
-func (f *forwardPipeline) Sweep(ctx context.Context) error { return f.p.Sweep(ctx) }
+func (f *forwardPipeline) Sweep(ctx context.Context) error {
+	err := f.p.Sweep(ctx)
+	if f.store != nil {
+		n, perr := f.store.Prune(ctx, time.Now().Add(-CheckRunRetention))
+		if perr != nil {
+			f.log.Warn("pruning check-run records failed", "error", perr)
+		} else if n > 0 {
+			f.log.Debug("pruned check-run records", "rows", n)
+		}
+	}
+	return err
+}
 
 // enqueuer is the webhook's Enqueuer: the queue, plus forgetting an
 // installation's cached token when it is deleted or suspended.
