@@ -50,7 +50,7 @@ func (c *qilChecker) classifyLoop(l *qilLoop) bool {
 		if c.constCollection(right) {
 			return false
 		}
-		if qilBatchRE.MatchString(left.Text()) || qilBatchRE.MatchString(renderExpr(right, 0)) {
+		if qilBatchRE.MatchString(left.Text()) || chunkList(right) {
 			return false
 		}
 		return true
@@ -75,7 +75,7 @@ func (c *qilChecker) classifyCallback(l *qilLoop) bool {
 	if !l.coll.IsNull() && c.constCollection(l.coll) {
 		return false
 	}
-	if !l.coll.IsNull() && qilBatchRE.MatchString(renderExpr(l.coll, 0)) {
+	if !l.coll.IsNull() && chunkList(l.coll) {
 		return false
 	}
 	if IsFunction(l.body) {
@@ -111,6 +111,30 @@ func (c *qilChecker) classifyCallback(l *qilLoop) bool {
 		}
 	}
 	return true
+}
+
+// chunkList reports whether a loop's collection is a list of chunks or
+// batches (chunks, idBatches, chunkedIds, _.chunk(ids, 100)) rather than
+// the items of one chunk (chunk, batch, batchIds), which are iterated one
+// item at a time.
+func chunkList(coll parsers.Node) bool {
+	coll = Unparen(coll)
+	if coll.Type() == "call_expression" {
+		_, m := callee(coll)
+		if qilBatchRE.MatchString(m) {
+			return true
+		}
+	}
+	name := strings.ToLower(renderExpr(coll, 0))
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.TrimSuffix(name, "()")
+	if !qilBatchRE.MatchString(name) {
+		return false
+	}
+	return strings.HasSuffix(name, "chunks") || strings.HasSuffix(name, "batches") ||
+		strings.HasPrefix(name, "chunked") || strings.HasPrefix(name, "batched") || strings.Contains(name, "chunksof")
 }
 
 func firstParamName(fn parsers.Node) string {
@@ -158,7 +182,7 @@ func (c *qilChecker) classifyGoFor(n parsers.Node) bool {
 		if c.constCollection(right) {
 			return false
 		}
-		if qilBatchRE.MatchString(left.Text()) || qilBatchRE.MatchString(renderExpr(right, 0)) {
+		if qilBatchRE.MatchString(left.Text()) || chunkList(right) {
 			return false
 		}
 		// range over a subscription or ticker: an event loop, not a list.
