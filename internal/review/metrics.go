@@ -6,7 +6,7 @@ import (
 
 // Review outcomes (label values of hotpath_reviews_total).
 const (
-	OutcomeReviewed      = "reviewed"       // a review was posted
+	OutcomeReviewed      = "reviewed"        // a review was posted
 	OutcomeNothingToPost = "nothing_to_post" // check completed, no new comment
 	OutcomeAlreadyPosted = "already_posted"  // a previous attempt had posted the review
 	OutcomeSuperseded    = "superseded"      // the head moved; check cancelled
