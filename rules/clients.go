@@ -615,7 +615,12 @@ func (c *ClientClassifier) classifyImport(im Import) Client {
 	}
 	// A project module: "import { db } from '@/server/db'",
 	// "import User from '../models/user'".
-	return c.byNameHint(im.Local, modulePathHint(im.Module))
+	h := modulePathHint(im.Module)
+	if h == hintNone && strings.Contains(strings.ToLower(im.Local), "redis") {
+		// import { redisClient } from "../cache": the name says it.
+		h = hintRedis
+	}
+	return c.byNameHint(im.Local, h)
 }
 
 // classifyMember classifies a property or field access.

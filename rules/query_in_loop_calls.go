@@ -97,6 +97,12 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 			fc := c.cls.Classify(fn)
 			switch {
 			case !fc.IsClient():
+				if c.importedSQLRunner(fn) && c.sqlTextArg(call) {
+					// import { query } from "../lib/db"; query("SELECT …", [id])
+					hit, hitCall = &qilHit{cl: mk(FamilySQL, RoleConn, false)}, call
+					cur = Client{}
+					continue
+				}
 				// A factory: getRepository(User).findOneBy(…).
 				cur = c.cls.Classify(call)
 			case call.Field("arguments").Type() == "template_string" &&
@@ -211,6 +217,29 @@ func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, me
 		return &qilHit{cl: mk(FamilyPrisma, RoleModel, false)}
 	}
 	return nil
+}
+
+// importedSQLRunner reports whether a bare function is imported from the
+// project's database module, or named like a query runner: query(…),
+// queryRows(…), execute(…). Callers also require SQL text in the call.
+func (c *qilChecker) importedSQLRunner(fn parsers.Node) bool {
+	if c.goF {
+		return false
+	}
+	im, ok := c.fs.Import(fn.Text())
+	if !ok || !isRelativeModule(im.Module) {
+		return false
+	}
+	if _, shadowed := c.fs.Resolve(fn); shadowed {
+		return false
+	}
+	name := strings.ToLower(fn.Text())
+	for _, w := range [...]string{"format", "build", "escape", "log", "parse", "prepare", "explain", "lint", "print", "split", "template"} {
+		if strings.Contains(name, w) {
+			return false
+		}
+	}
+	return modulePathHint(im.Module) == hintSQL || strings.Contains(name, "query") || strings.HasPrefix(name, "exec")
 }
 
 // sqlShapeMethods are method names that run SQL text in the common drivers.
