@@ -33,7 +33,7 @@ const (
 
 // env is a fake GitHub with a Reviewer talking to it.
 type env struct {
-	t     *testing.T
+	t     testing.TB
 	fg    *fakegithub.Server
 	cs    *githubapi.Clients
 	rv    *review.Reviewer
@@ -57,7 +57,7 @@ func onRequest(f func(githubapi.RequestInfo)) envOption {
 	return func(c *githubapi.Config, _ *review.Options) { c.OnRequest = f }
 }
 
-func newEnv(t *testing.T, opts ...envOption) *env {
+func newEnv(t testing.TB, opts ...envOption) *env {
 	t.Helper()
 	fg := fakegithub.New(t, fakegithub.Options{KeyBits: 1024})
 	fg.AddRepo(owner, repoName, instID)
