@@ -1513,6 +1513,9 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 		if strings.Contains(lower, "datasource") {
 			return mk(FamilyTypeORM, RoleConn, false)
 		}
+		if lower == "sequelize" {
+			return mk(FamilySequelize, RoleConn, false)
+		}
 		if sqlNames[lower] || strings.HasSuffix(lower, "pool") || strings.HasSuffix(lower, "db") || lower == "default" {
 			return mk(FamilySQL, RoleConn, false)
 		}

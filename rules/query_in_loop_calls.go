@@ -131,6 +131,9 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 			if !recvCl.IsClient() {
 				if h := c.shapeHit(calls, i, recv, method); h != nil {
 					hit, hitCall, lazy = h, call, h.cl.Family == FamilyPrisma
+				} else if i == 0 && !recv.IsNull() {
+					// A module's factory: mongoose.model("Audit").create(…).
+					cur = c.cls.Classify(call)
 				}
 			}
 		}
