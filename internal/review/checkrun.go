@@ -117,10 +117,21 @@ func (p *pass) complete(ctx context.Context, res checkResult) error {
 		}
 		p.setRec(rec)
 	}
-	_, err := p.gh.UpdateCheckRun(ctx, p.job.Owner, p.job.Repo, rec.CheckRunID, githubapi.CheckRunInput{
+	in := githubapi.CheckRunInput{
 		Status: "completed", Conclusion: res.conclusion, CompletedAt: r.now(),
 		Output: &githubapi.CheckOutput{Title: res.title, Summary: res.summary, Annotations: res.annotations},
-	})
+	}
+	_, err := p.gh.UpdateCheckRun(ctx, p.job.Owner, p.job.Repo, rec.CheckRunID, in)
+	var ue *githubapi.UnprocessableError
+	if errors.As(err, &ue) && len(res.annotations) > 0 {
+		// GitHub refused the annotations: complete the run without (more of)
+		// them rather than leave it open.
+		p.log.Warn("review: GitHub refused the check run annotations", "error", err)
+		in.Output.Annotations = nil
+		in.Output.Summary = res.summary + "\n\n> [!NOTE]\n> GitHub refused this run's annotations (" +
+			strings.ReplaceAll(describe(err), "\n", " ") + "); the findings are listed above and in the review.\n"
+		_, err = p.gh.UpdateCheckRun(ctx, p.job.Owner, p.job.Repo, rec.CheckRunID, in)
+	}
 	if err != nil {
 		return err
 	}

@@ -70,6 +70,9 @@ func (p *pass) post(ctx context.Context, plan comments.Plan, diffs map[string]*c
 		return rv, err
 	}
 	_, err := try(valid, rejected)
+	if tooQuickly(err) {
+		return res, &RateLimitedError{Err: err, Wait: githubapi.SecondaryFallbackWait}
+	}
 	ue, ok := unprocessable(err)
 	if !ok {
 		return res, err // nil, or an error to retry / classify
@@ -83,6 +86,9 @@ func (p *pass) post(ctx context.Context, plan comments.Plan, diffs map[string]*c
 		for _, chunk := range chunks(suspects, min(maxChunkTries, len(suspects))) {
 			keep := without(valid, chunk)
 			_, err := try(keep, append(append([]comments.Anchored(nil), rejected...), anchoredOf(chunk)...))
+			if tooQuickly(err) {
+				return res, &RateLimitedError{Err: err, Wait: githubapi.SecondaryFallbackWait}
+			}
 			if _, ok := unprocessable(err); !ok {
 				return res, err
 			}
@@ -90,6 +96,9 @@ func (p *pass) post(ctx context.Context, plan comments.Plan, diffs map[string]*c
 	}
 	// Last resort: every finding in the body, no inline comment.
 	_, err = try(nil, append(append([]comments.Anchored(nil), rejected...), anchoredOf(valid)...))
+	if tooQuickly(err) {
+		return res, &RateLimitedError{Err: err, Wait: githubapi.SecondaryFallbackWait}
+	}
 	if ue, ok := unprocessable(err); ok {
 		res.refused = ue
 		p.log.Warn("review: GitHub rejected a review without inline comments; reporting in the check run only", "error", ue)
@@ -99,14 +108,20 @@ func (p *pass) post(ctx context.Context, plan comments.Plan, diffs map[string]*c
 }
 
 // unprocessable reports whether err is a 422 that reposting with fewer
-// comments may get past. GitHub's "submitted too quickly" 422 is a rate
-// limit and handled as one.
+// comments may get past.
 func unprocessable(err error) (*githubapi.UnprocessableError, bool) {
 	var ue *githubapi.UnprocessableError
 	if err == nil || !errors.As(err, &ue) || ue.Contains("too quickly") {
 		return nil, false
 	}
 	return ue, true
+}
+
+// tooQuickly recognises GitHub's "was submitted too quickly" 422, a
+// content-creation limit: the job waits like for a secondary rate limit.
+func tooQuickly(err error) bool {
+	var ue *githubapi.UnprocessableError
+	return err != nil && errors.As(err, &ue) && ue.Contains("too quickly")
 }
 
 // anchorError reports whether a 422 is about comment positions (the errors

@@ -761,3 +761,34 @@ func TestRetryAfterSweepStartsAFreshRun(t *testing.T) {
 		t.Errorf("runs: %+v", runs)
 	}
 }
+
+func TestReviewSubmittedTooQuicklySnoozes(t *testing.T) {
+	e := newEnv(t)
+	e.addPR(head1, addedFile("src/a.ts", tsSource("load", 1, 0)))
+	e.fg.InjectFault(ghroute.PullReviewCreate, 1, fakegithub.Fault{Status: http.StatusUnprocessableEntity,
+		Body: `{"message":"Validation Failed","errors":["was submitted too quickly"]}`})
+	err := e.review(e.job(head1))
+	var ra queue.RetryAfter
+	if !errors.As(err, &ra) || ra.RetryAfter() < time.Minute-time.Second {
+		t.Fatalf("err = %v, want a snooze of about a minute", err)
+	}
+	if n := e.fg.Count(ghroute.PullReviewCreate); n != 1 {
+		t.Errorf("review POSTs = %d, want 1 (no fallback for a rate limit)", n)
+	}
+}
+
+func TestRefusedAnnotationsStillCompleteTheRun(t *testing.T) {
+	e := newEnv(t)
+	e.addPR(head1, addedFile("src/a.ts", tsSource("load", 2, 0)))
+	e.fg.InjectFault(ghroute.CheckRunUpdate, 1, fakegithub.Fault{Status: http.StatusUnprocessableEntity,
+		Body: `{"message":"Invalid request.\n\nannotation is not valid."}`})
+	e.mustReview(e.job(head1))
+	run := e.onlyRun()
+	if run.Status != "completed" || run.Conclusion != "success" || len(run.Annotations) != 0 ||
+		!strings.Contains(run.Summary, "refused this run's annotations") {
+		t.Errorf("run %s/%s, %d annotations:\n%s", run.Status, run.Conclusion, len(run.Annotations), run.Summary)
+	}
+	if len(e.comments()) != 2 {
+		t.Errorf("comments %d", len(e.comments()))
+	}
+}
