@@ -352,9 +352,17 @@ func (p *pass) run(ctx context.Context) (string, error) {
 		parser = parsers.NewParser(parsers.Options{})
 		defer parser.Close()
 	}
+	complete := a.analyzed
+	if a.res.SyntaxErrors > 0 {
+		// A file with syntax errors (an edit in progress, a construct the
+		// grammar misses) may lose findings that are still there; the
+		// engine does not say which file, so no comment is treated as
+		// outdated in this run. The next clean push cleans up.
+		complete = nil
+	}
 	plan := comments.PlanComments(a.filtered, p.existing(existing), comments.PlanOptions{
 		MaxComments: src.cfg.Comments.MaxComments,
-		Analyzed:    a.analyzed,
+		Analyzed:    complete,
 		Source:      func(path string) []byte { return a.sources[path] },
 		Parser:      parser,
 	})

@@ -792,3 +792,18 @@ func TestRefusedAnnotationsStillCompleteTheRun(t *testing.T) {
 		t.Errorf("comments %d", len(e.comments()))
 	}
 }
+
+func TestNoCleanupWhenAFileHasSyntaxErrors(t *testing.T) {
+	e := newEnv(t)
+	broken := "export function f( {\n  return ;;; }}}\n"
+	e.addPR(head1, addedFile("src/a.ts", broken))
+	old := e.fg.AddReviewComment(owner, repoName, 1, fakegithub.ReviewComment{Path: "src/a.ts", Line: 1,
+		Body: comments.Marker("gone1", "query-in-loop") + "\nold"})
+	e.mustReview(e.job(head1))
+	if d := e.fg.DeletedComments(); len(d) != 0 {
+		t.Errorf("deleted comment %d of a file that did not parse cleanly", old)
+	}
+	if run := e.onlyRun(); run.Status != "completed" {
+		t.Errorf("run %s", run.Status)
+	}
+}
