@@ -807,3 +807,19 @@ func TestNoCleanupWhenAFileHasSyntaxErrors(t *testing.T) {
 		t.Errorf("run %s", run.Status)
 	}
 }
+
+func TestFailOnNeverNeverFails(t *testing.T) {
+	for _, tc := range []struct{ config, want string }{
+		{"rules:\n  query-in-loop: error\n", "failure"},
+		{"rules:\n  query-in-loop: error\nfail_on: never\n", "success"},
+	} {
+		e := newEnv(t)
+		e.setConfig(tc.config)
+		e.addPR(head1, addedFile("src/a.ts", tsSource("load", 1, 0)))
+		e.mustReview(e.job(head1))
+		run := e.onlyRun()
+		if run.Conclusion != tc.want || len(run.Annotations) != 1 || run.Annotations[0].Level != "failure" {
+			t.Errorf("%q: run %s with annotations %+v, want %s", tc.config, run.Conclusion, run.Annotations, tc.want)
+		}
+	}
+}
