@@ -314,7 +314,7 @@ func (c *qilChecker) classifyCondLoop(cond, body parsers.Node) bool {
 	if qilRetryRE.MatchString(ct) || qilPageRE.MatchString(ct) {
 		return false
 	}
-	if c.walksChain(cond, body) {
+	if c.walksChain(cond, body) || takesFromQueue(cond) || indexedByCounter(cond, body) {
 		return true
 	}
 	if strings.Contains(ct, ".length") || strings.Contains(ct, "len(") || strings.Contains(ct, ".size") {
@@ -329,6 +329,70 @@ func (c *qilChecker) classifyCondLoop(cond, body parsers.Node) bool {
 		}
 	}
 	return false
+}
+
+// takesFromQueue reports a condition that takes the next item off an
+// in-memory queue: while ((job = queue.shift())). An awaited take
+// (await queue.pop()) claims work from elsewhere: a polling loop.
+func takesFromQueue(cond parsers.Node) bool {
+	found := false
+	cond.Walk(func(n parsers.Node) bool {
+		if found || IsFunction(n) || n.Type() == "await_expression" {
+			return false
+		}
+		if n.Type() == "call_expression" {
+			switch _, m := callee(n); m {
+			case "shift", "pop", "dequeue", "Dequeue", "PopFront", "popleft":
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// indexedByCounter reports a loop whose condition compares a counter that
+// the body uses as an index: while (i < n) { … items[i] … }.
+func indexedByCounter(cond, body parsers.Node) bool {
+	if cond.Type() != "binary_expression" {
+		return false
+	}
+	switch cond.Field("operator").Text() {
+	case "<", "<=", ">", ">=", "!=", "!==":
+	default:
+		return false
+	}
+	for _, side := range [...]parsers.Node{cond.Field("left"), cond.Field("right")} {
+		side = Unparen(side)
+		if side.Type() == "identifier" && indexesWith(body, side.Text()) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexesWith reports whether body indexes some collection with the
+// identifier name (xs[i]).
+func indexesWith(body parsers.Node, name string) bool {
+	found := false
+	walkBody(body, func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		var idx parsers.Node
+		switch n.Type() {
+		case "subscript_expression":
+			idx = n.Field("index")
+		case "index_expression":
+			idx = n.Field("index")
+		default:
+			return true
+		}
+		idx = Unparen(idx)
+		found = idx.Type() == "identifier" && idx.Text() == name
+		return !found
+	})
+	return found
 }
 
 // walksChain reports a loop that follows a chain of rows one query at a
