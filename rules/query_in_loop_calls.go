@@ -98,8 +98,10 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 			switch {
 			case !fc.IsClient():
 				if c.importedSQLRunner(fn) && c.sqlTextArg(call) {
-					// import { query } from "../lib/db"; query("SELECT …", [id])
-					hit, hitCall = &qilHit{cl: mk(FamilySQL, RoleConn, false)}, call
+					// import { query } from "../lib/db"; query("SELECT …", [id]).
+					// Only a call whose result is awaited or returned counts:
+					// the same names also build statement fragments.
+					hit, hitCall, lazy = &qilHit{cl: mk(FamilySQL, RoleConn, false)}, call, true
 					cur = Client{}
 					continue
 				}

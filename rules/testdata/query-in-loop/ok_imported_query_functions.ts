@@ -1,4 +1,4 @@
-import { query } from "../platform/postgres";
+import { query, raw } from "../platform/postgres";
 import { formatQuery, logQuery } from "../platform/sqlUtils";
 import { cache } from "../platform/cache";
 
@@ -12,4 +12,13 @@ export async function balances(accountIds: string[]) {
     cache.set(r.id, r.cents);
   }
   return statements;
+}
+
+// Fragments built in a loop and joined into one statement.
+export function filters(tags: string[]) {
+  const parts = [];
+  for (const t of tags) {
+    parts.push(raw("SELECT id FROM tagged WHERE tag = ?", [t]));
+  }
+  return parts;
 }
