@@ -1485,8 +1485,8 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 			return mk(FamilyMongoDB, RoleConn, false)
 		case isUpperIdent(name):
 			return mk(FamilyORMModel, RoleModel, c.importsORM())
-		case !c.goF && lower != "mongo" && lower != "mongodb" && lower != "models" && lower != "connection" && lower != "conn" &&
-			!strings.HasPrefix(lower, "connect") && !strings.HasPrefix(lower, "get") && !strings.HasPrefix(lower, "close"):
+		case !c.goF && !mongoModuleNonCollections[lower] && !strings.HasPrefix(lower, "connect") &&
+			!strings.HasPrefix(lower, "get") && !strings.HasPrefix(lower, "close"):
 			// export const users = db.collection("users"): a collection
 			// exported by name. Only collection methods make it query.
 			return mk(FamilyMongoDB, RoleModel, false)
@@ -1525,6 +1525,10 @@ func (c *ClientClassifier) byNameHint(name string, h pathHint) Client {
 	}
 	return Client{}
 }
+
+// mongoModuleNonCollections are lower-case exports of a MongoDB module that
+// are not collections.
+var mongoModuleNonCollections = setOf("mongo", "mongodb", "mongoose", "models", "connection", "conn")
 
 // importsORM reports whether the file imports an ORM with model classes.
 func (c *ClientClassifier) importsORM() bool {

@@ -56,3 +56,20 @@ export async function chain(url: string) {
   }
   return res.json();
 }
+
+// Waiting for a row to change state re-reads the same row: polling.
+export async function waitForExport(exportId: string) {
+  let exp = await prisma.export.findUnique({ where: { id: exportId } });
+  while (exp && exp.status !== "done") {
+    await new Promise((r) => setTimeout(r, 1000));
+    exp = await prisma.export.findUnique({ where: { id: exp.exportId } });
+  }
+  return exp;
+}
+
+export async function reload(order: { orderId: string; state: string }) {
+  while (order.state === "pending") {
+    order = (await prisma.order.findUnique({ where: { orderId: order.orderId } }))!;
+  }
+  return order;
+}
