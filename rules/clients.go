@@ -1708,6 +1708,9 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			case "save", "update", "destroy", "reload", "increment", "decrement", "restore":
 				return query(false, RoleNone)
 			}
+			if associationMixin(method) {
+				return query(false, RoleNone)
+			}
 		}
 
 	case FamilyORMModel:
@@ -1745,6 +1748,9 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 				if cl.Strong {
 					return query(false, RoleNone)
 				}
+			}
+			if cl.Strong && associationMixin(method) {
+				return query(false, RoleNone)
 			}
 		}
 
@@ -2073,6 +2079,22 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 		}
 	}
 	return MethodInfo{}
+}
+
+// associationMixin reports a Sequelize association method of an instance:
+// user.getPosts(), team.countMembers(), post.addTag(t), order.setCustomer(c).
+// Each one is a query.
+func associationMixin(m string) bool {
+	for _, p := range [...]string{"get", "count", "has", "set", "add", "create", "remove"} {
+		if len(m) > len(p) && strings.HasPrefix(m, p) && m[len(p)] >= 'A' && m[len(p)] <= 'Z' {
+			switch m {
+			case "getDataValue", "setDataValue", "getChanges", "getTableName", "setAttributes", "getAttributes":
+				return false
+			}
+			return true
+		}
+	}
+	return false
 }
 
 func argAt(call parsers.Node, i int) parsers.Node {
