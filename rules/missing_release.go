@@ -64,7 +64,7 @@ func checkMissingRelease(p *Pass) {
 // for the byte prefilter.
 var (
 	mrGoWords = [][]byte{[]byte("Query"), []byte("Begin"), []byte("Conn("), []byte("Acquire("), []byte("Prepare"),
-		[]byte(".Do("), []byte(".Get("), []byte(".Post"), []byte(".Head(")}
+		[]byte(".Do("), []byte(".Get("), []byte(".Post"), []byte(".Head("), []byte(".Rows(")}
 	mrJSWords = [][]byte{[]byte("connect("), []byte("getConnection("), []byte("createQueryRunner("),
 		[]byte("transaction("), []byte("acquire(")}
 )
@@ -142,6 +142,14 @@ type mrResource struct {
 	cbErr string
 	// releaseFn is a parameter that releases when called (pg's done).
 	releaseFn string
+	// gormTx: a GORM transaction from the one-result Begin(); `if
+	// tx.Error != nil` right after it is the path without a transaction.
+	gormTx bool
+	// returns are the return statements of fn that hand the resource to
+	// the caller (Go): the resource is released on those paths only.
+	returns map[int]bool
+	// then: acquired by pool.getConnection().then(conn => …).
+	then bool
 	// facts are the file's facts, to look into same-file helpers.
 	facts *Facts
 	// units are callbacks given to a method of the resource
@@ -293,6 +301,9 @@ func mrTSMessage(p *Pass, r *mrResource, l mrLeak, everReleased bool) string {
 	advice := "release it in a finally block"
 	if r.cb {
 		advice = "release it on every path of the callback"
+		if r.then {
+			advice = "release it in a finally block in the callback"
+		}
 		if !everReleased {
 			return fmt.Sprintf("%s is never %s: call %s when the callback is done with it", subject, r.kind.verb, rel)
 		}

@@ -24,11 +24,13 @@ var (
 
 // Methods whose use on a variable shows what it is.
 var (
-	mrRowsUses  = []string{"Next", "Scan", "Close", "Err", "Columns", "ColumnTypes", "NextResultSet", "Values", "RawValues", "FieldDescriptions", "CommandTag", "StructScan", "MapScan", "SliceScan"}
-	mrConnUses  = []string{"Close", "ExecContext", "QueryContext", "QueryRowContext", "PrepareContext", "BeginTx", "Raw", "PingContext"}
-	mrPgConnUse = []string{"Release", "Exec", "Query", "QueryRow", "Begin", "BeginTx", "Conn", "SendBatch", "CopyFrom", "Ping", "Hijack", "Destroy", "Value"}
-	mrStmtUses  = []string{"Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext", "Close", "Get", "Select", "MustExec", "QueryRowx", "Queryx", "GetContext", "SelectContext"}
-	mrTxExecs   = []string{"Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext", "NamedExec", "NamedExecContext", "Get", "Select", "SendBatch", "CopyFrom"}
+	mrRowsUses   = []string{"Next", "Scan", "Close", "Err", "Columns", "ColumnTypes", "NextResultSet", "Values", "RawValues", "FieldDescriptions", "CommandTag", "StructScan", "MapScan", "SliceScan"}
+	mrConnUses   = []string{"Close", "ExecContext", "QueryContext", "QueryRowContext", "PrepareContext", "BeginTx", "Raw", "PingContext"}
+	mrPgConnUse  = []string{"Release", "Exec", "Query", "QueryRow", "Begin", "BeginTx", "Conn", "SendBatch", "CopyFrom", "Ping", "Hijack", "Destroy", "Value"}
+	mrStmtUses   = []string{"Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext", "Close", "Get", "Select", "MustExec", "QueryRowx", "Queryx", "GetContext", "SelectContext"}
+	mrGormTxUses = []string{"Commit", "Rollback", "Create", "Save", "First", "Find", "Take", "Where", "Model", "Exec", "Raw",
+		"Delete", "Update", "Updates", "UpdateColumn", "UpdateColumns", "Table", "Clauses", "CreateInBatches", "FirstOrCreate"}
+	mrTxExecs = []string{"Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext", "NamedExec", "NamedExecContext", "Get", "Select", "SendBatch", "CopyFrom"}
 )
 
 // mrUses is how a variable is used in a function: the methods called on
@@ -129,7 +131,7 @@ var (
 	mrGoMethods = map[string]bool{"Query": true, "QueryContext": true, "Queryx": true, "QueryxContext": true,
 		"NamedQuery": true, "NamedQueryContext": true, "Begin": true, "BeginTx": true, "Beginx": true, "BeginTxx": true,
 		"Conn": true, "Acquire": true, "Prepare": true, "Preparex": true, "PrepareNamed": true, "PrepareContext": true,
-		"PreparexContext": true, "PrepareNamedContext": true, "Get": true, "Post": true, "PostForm": true, "Head": true, "Do": true}
+		"PreparexContext": true, "PrepareNamedContext": true, "Rows": true, "Get": true, "Post": true, "PostForm": true, "Head": true, "Do": true}
 	mrTSMethods = map[string]bool{"connect": true, "getConnection": true, "createQueryRunner": true, "transaction": true, "acquire": true}
 )
 
@@ -161,7 +163,12 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 		return nil
 	}
 	lhs := stmt.Field("left").NamedChildren()
-	if len(lhs) != 2 || lhs[0].Type() != "identifier" || lhs[1].Type() != "identifier" || lhs[0].Text() == "_" {
+	// GORM's Begin returns the transaction alone (its error is tx.Error).
+	gormTx := len(lhs) == 1 && method == "Begin" && mrGoImportsGORM(p)
+	if !gormTx && (len(lhs) != 2 || lhs[1].Type() != "identifier") {
+		return nil
+	}
+	if lhs[0].Type() != "identifier" || lhs[0].Text() == "_" {
 		return nil
 	}
 	fn := EnclosingFunction(stmt)
@@ -176,7 +183,10 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 			return nil
 		}
 	}
-	r := &mrResource{name: name, errName: lhs[1].Text(), call: call, stmt: stmt, fn: fn, body: body, facts: p.Facts()}
+	r := &mrResource{name: name, call: call, stmt: stmt, fn: fn, body: body, facts: p.Facts(), gormTx: gormTx}
+	if !gormTx {
+		r.errName = lhs[1].Text()
+	}
 	if recv.IsNull() {
 		r.what = method
 	} else {
@@ -209,9 +219,20 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 		}
 	case "Begin", "BeginTx", "Beginx", "BeginTxx":
 		ok := (method == "Begin" && n <= 1) || (method == "Beginx" && n == 0) || ((method == "BeginTx" || method == "BeginTxx") && n == 2)
-		if ok && (uses.any("Commit", "Rollback") || (uses.any(mrTxExecs...) && mrGoImportsSQL(p))) {
+		switch {
+		case gormTx:
+			if ok && uses.any(mrGormTxUses...) {
+				r.kind = mrGoTx
+			}
+		case ok && (uses.any("Commit", "Rollback") || (uses.any(mrTxExecs...) && mrGoImportsSQL(p))):
 			r.kind = mrGoTx
 			r.rollbackArgs = mrGoRollbackArgs(p, r, args)
+		}
+	case "Rows":
+		// GORM's and bun's query builders end in .Rows(), which returns
+		// *sql.Rows.
+		if n <= 1 && uses.any(mrRowsUses...) && (mrGoImportsGORM(p) || p.Facts().Imports("github.com/uptrace/bun")) {
+			r.kind = mrGoRows
 		}
 	case "Conn":
 		if n == 1 && uses.any(mrConnUses...) {
@@ -238,6 +259,11 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 		return nil
 	}
 	return r
+}
+
+// mrGoImportsGORM reports whether a Go file imports GORM (v2 or v1).
+func mrGoImportsGORM(p *Pass) bool {
+	return p.Facts().ImportsAny("gorm.io/gorm", "github.com/jinzhu/gorm")
 }
 
 // mrGoImportsSQL reports whether a Go file imports a SQL client.
@@ -411,6 +437,8 @@ func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
 	case "await_expression", "variable_declarator", "assignment_expression", "parenthesized_expression", "as_expression", "non_null_expression":
 	case "expression_statement", "return_statement", "arrow_function":
 		return mrTSCallbackAcquisition(p, call)
+	case "member_expression":
+		return mrTSThenAcquisition(p, call)
 	default:
 		return nil
 	}
@@ -590,6 +618,85 @@ func mrTSCallbackAcquisition(p *Pass, call parsers.Node) *mrResource {
 		return true
 	})
 	return r
+}
+
+// mrTSThenAcquisition recognises an acquisition continued by a promise
+// callback: pool.getConnection().then(async (conn) => { … }) (also
+// connect() and generic-pool's acquire()). The connection is the
+// callback's first parameter and must be released on every path of its
+// body, including awaits that reject.
+func mrTSThenAcquisition(p *Pass, call parsers.Node) *mrResource {
+	member := call.Parent()
+	if member.Field("object").ID() != call.ID() || member.Field("property").Text() != "then" {
+		return nil
+	}
+	then := member.Parent()
+	if then.Type() != "call_expression" || then.Field("function").ID() != member.ID() {
+		return nil
+	}
+	recv, method := Callee(call)
+	if recv.IsNull() || (method != "getConnection" && method != "connect" && method != "acquire") ||
+		len(call.Field("arguments").NamedChildren()) != 0 {
+		return nil
+	}
+	thenArgs := then.Field("arguments").NamedChildren()
+	if len(thenArgs) == 0 {
+		return nil
+	}
+	fn := Unparen(thenArgs[0])
+	if fn.Type() != "arrow_function" && fn.Type() != "function_expression" && fn.Type() != "function" {
+		return nil
+	}
+	body := fn.Field("body")
+	if body.Type() != "statement_block" {
+		return nil
+	}
+	names, _ := hpJSParams(fn)
+	if len(names) != 1 || !mrTSIdent(names[0]) {
+		return nil
+	}
+	r := &mrResource{name: names[0], cb: true, then: true, call: call, stmt: call, fn: fn, body: body,
+		what: mrShort(recv) + "." + method + "()", facts: p.Facts()}
+	uses := mrCollectUses(body, r.name)
+	if uses.any("on", "once", "addListener") && !uses.any("release", "destroy") {
+		return nil
+	}
+	fs := p.Facts()
+	switch method {
+	case "getConnection":
+		my := mrTSPoolish(p, recv) || fs.ImportsAny("mysql2", "mysql", "mariadb", "mysql2/promise", "oracledb")
+		if !mrTSNotPool(p, recv) && (uses.any("release", "end", "destroy") || (my && uses.any("query", "execute", "beginTransaction"))) {
+			r.kind = mrTSMysql
+		}
+	case "connect":
+		pg := mrTSPoolish(p, recv) || fs.ImportsAny("pg", "pg-pool", "@neondatabase/serverless", "@vercel/postgres")
+		if !mrTSNotPool(p, recv) && (uses.methods["release"] || (pg && uses.any("query"))) {
+			r.kind = mrTSPgClient
+		}
+	case "acquire":
+		if !mrTSLockish(recv) && !uses.called && (uses.methods["release"] || mrTSPoolish(p, recv) || fs.Imports("generic-pool")) {
+			pool := mrShort(recv)
+			r.kind = &mrKind{pathRelease: []string{"release", "destroy"}, poolRelease: []string{"release", "destroy"},
+				verb: "released", releaseCall: pool + ".release(%s)"}
+		}
+	}
+	if r.kind == nil {
+		return nil
+	}
+	return r
+}
+
+// mrTSIdent reports whether s is a plain JavaScript identifier.
+func mrTSIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		if !(c == '_' || c == '$' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // mrTSHasCallback reports whether an argument is a function: knex and
@@ -830,6 +937,20 @@ func mrScan(p *Pass, r *mrResource) mrScanResult {
 				res.escapes = true
 			case mrUseHandoff:
 				handoff = true
+			case mrUseReturn:
+				// In Go, a resource returned by the function itself is
+				// the caller's on that return only: the flow walk still
+				// checks the other exits (a connection returned on
+				// success but dropped on an error path leaks).
+				ret := mrEnclosingReturn(n)
+				if !isGo || ret.IsNull() || EnclosingFunction(ret).ID() != r.fn.ID() {
+					res.escapes = true
+					break
+				}
+				if r.returns == nil {
+					r.returns = map[int]bool{}
+				}
+				r.returns[ret.ID()] = true
 			}
 		}
 		return true
@@ -837,7 +958,24 @@ func mrScan(p *Pass, r *mrResource) mrScanResult {
 	if handoff && !res.released {
 		res.escapes = true
 	}
+	if len(r.returns) > 0 {
+		res.released = true // handed over on some path
+	}
 	return res
+}
+
+// mrEnclosingReturn returns the return statement around n, or the zero
+// Node.
+func mrEnclosingReturn(n parsers.Node) parsers.Node {
+	for p := n.Parent(); !p.IsNull(); p = p.Parent() {
+		if p.Type() == "return_statement" {
+			return p
+		}
+		if IsFunction(p) {
+			break
+		}
+	}
+	return parsers.Node{}
 }
 
 // mrIsUnit reports whether fn is one of the resource's continuation
@@ -950,6 +1088,9 @@ const (
 	mrUseOther = iota
 	mrUseEscape
 	mrUseHandoff
+	// mrUseReturn: returned to the caller (return rows, nil; return
+	// &Iter{rows: rows}, nil).
+	mrUseReturn
 )
 
 // mrClassify says what one occurrence of the resource variable does with it.
@@ -984,6 +1125,12 @@ climb:
 				// A release method taken as a value: stream.on("end",
 				// client.release), cleanups = append(cleanups, rows.Close).
 				return mrUseEscape
+			}
+			if p.Type() == "selector_expression" && !(r.kind.body && mrProperty(p) == "Body") {
+				// A field of a Go resource (resp.StatusCode, resp.Header,
+				// tx.Error) is data copied out of it, wherever it goes;
+				// only an HTTP response's Body carries the resource on.
+				return mrUseOther
 			}
 			field = true
 			e = p
@@ -1041,12 +1188,15 @@ climb:
 		if p.Type() == "send_statement" && p.Field("value").ID() != e.ID() {
 			return mrUseOther
 		}
+		if p.Type() == "return_statement" {
+			return mrUseReturn
+		}
 		return mrUseEscape
 	case "expression_list":
 		gp := p.Parent()
 		switch gp.Type() {
 		case "return_statement":
-			return mrUseEscape
+			return mrUseReturn
 		case "short_var_declaration", "assignment_statement", "var_spec", "const_spec":
 			if gp.Field("left").ID() != p.ID() {
 				return mrUseEscape

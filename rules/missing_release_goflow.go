@@ -85,8 +85,8 @@ func (w *mrGoFlow) stmt(s parsers.Node, live bool) (bool, bool) {
 	case "block":
 		return w.block(s, live)
 	case "return_statement":
-		if mrContainsRelease(r, s) {
-			live = false
+		if mrContainsRelease(r, s) || r.returns[s.ID()] {
+			live = false // released, or handed to the caller
 		}
 		if live {
 			w.leaks = append(w.leaks, mrLeak{how: mrLeakReturn, node: s})
@@ -264,6 +264,9 @@ func (w *mrGoFlow) ifStmt(s parsers.Node, live bool) (bool, bool) {
 			elseLive = false
 		}
 	}
+	if r.gormTx && mrGoGormErrPath(s, r.name) {
+		thenLive = false
+	}
 	if mrGoCompares(cond, r.name, "!=", false) {
 		elseLive = false
 	}
@@ -276,6 +279,36 @@ func (w *mrGoFlow) ifStmt(s parsers.Node, live bool) (bool, bool) {
 		l2, f2 = w.stmt(alt, elseLive)
 	}
 	return (f1 && l1) || (f2 && l2), f1 || f2
+}
+
+// mrGoGormErrPath reports whether an if statement tests a GORM
+// transaction's Error for non-nil: `if tx.Error != nil` or `if err :=
+// tx.Error; err != nil`. Begin failed there and there is no transaction.
+func mrGoGormErrPath(s parsers.Node, name string) bool {
+	isErrField := func(n parsers.Node) bool {
+		n = Unparen(n)
+		return n.Type() == "selector_expression" && n.Field("field").Text() == "Error" && mrIsName(n.Field("operand"), name)
+	}
+	cond := Unparen(s.Field("condition"))
+	if cond.Type() != "binary_expression" || cond.Field("operator").Type() != "!=" {
+		return false
+	}
+	l, rt := Unparen(cond.Field("left")), Unparen(cond.Field("right"))
+	if l.Type() == "nil" {
+		l, rt = rt, l
+	}
+	if rt.Type() != "nil" {
+		return false
+	}
+	if isErrField(l) {
+		return true
+	}
+	init := s.Field("initializer")
+	if l.Type() != "identifier" || init.Type() != "short_var_declaration" {
+		return false
+	}
+	lhs, rhs := init.Field("left").NamedChildren(), init.Field("right").NamedChildren()
+	return len(lhs) == 1 && len(rhs) == 1 && lhs[0].Text() == l.Text() && isErrField(rhs[0])
 }
 
 // mrGoCompares reports whether cond is `name op nil`; with conj, also
