@@ -1744,7 +1744,7 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			switch method {
 			case "save", "remove", "deleteOne", "reload", "destroy", "increment", "decrement":
 				return query(false, RoleNone)
-			case "update", "updateOne", "restore":
+			case "update", "updateOne", "restore", "populate":
 				if cl.Strong {
 					return query(false, RoleNone)
 				}

@@ -30,13 +30,16 @@ export async function closeStale(days: number) {
   for await (const t of Ticket.find({ closed: true }).limit(100)) {
     await t.deleteOne(); // want "t.deleteOne runs once per iteration of the loop on line 30"
   }
+  for (const t of stale) {
+    await t.populate("assignee"); // want "t.populate runs once per iteration of the loop on line 33"
+  }
 }
 
 export async function renumber(ids: string[]) {
   for (const id of ids) {
-    const inv = await Invoice.findByPk(id); // want "Invoice.findByPk runs once per iteration of the loop on line 36"
+    const inv = await Invoice.findByPk(id); // want "Invoice.findByPk runs once per iteration of the loop on line 39"
     if (!inv) continue;
     inv.number = `INV-${inv.id}`;
-    await inv.save(); // want "inv.save runs once per iteration of the loop on line 36"
+    await inv.save(); // want "inv.save runs once per iteration of the loop on line 39"
   }
 }
