@@ -1709,7 +1709,7 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 				return query(false, RoleNone)
 			}
 			if associationMixin(method) {
-				return query(false, RoleNone)
+				return query(true, RoleNone)
 			}
 		}
 
@@ -1750,7 +1750,7 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 				}
 			}
 			if cl.Strong && associationMixin(method) {
-				return query(false, RoleNone)
+				return query(true, RoleNone)
 			}
 		}
 
@@ -2082,17 +2082,21 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 }
 
 // associationMixin reports a Sequelize association method of an instance:
-// user.getPosts(), team.countMembers(), post.addTag(t), order.setCustomer(c).
-// Each one is a query.
+// user.getPosts(), team.countMembers(), post.addTag(t), order.createLine(…).
+// Each one is a query. Singular getters, setX and hasX are left out: models
+// define their own (getFullName, setPassword, hasPermission). Callers
+// also require the result to be awaited.
 func associationMixin(m string) bool {
-	for _, p := range [...]string{"get", "count", "has", "set", "add", "create", "remove"} {
-		if len(m) > len(p) && strings.HasPrefix(m, p) && m[len(p)] >= 'A' && m[len(p)] <= 'Z' {
-			switch m {
-			case "getDataValue", "setDataValue", "getChanges", "getTableName", "setAttributes", "getAttributes":
-				return false
-			}
-			return true
+	for _, p := range [...]string{"get", "count", "add", "create", "remove"} {
+		if len(m) <= len(p)+1 || !strings.HasPrefix(m, p) || m[len(p)] < 'A' || m[len(p)] > 'Z' {
+			continue
 		}
+		if p == "get" {
+			// getPosts, getTags: a plural association.
+			return strings.HasSuffix(m, "s") && !strings.HasSuffix(m, "ss") && !strings.HasSuffix(m, "us") &&
+				!strings.HasSuffix(m, "is") && m != "getAttributes" && m != "getChanges"
+		}
+		return true
 	}
 	return false
 }
