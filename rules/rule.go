@@ -139,4 +139,3 @@ type Fix struct {
 func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s: %s", f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
 }
-
