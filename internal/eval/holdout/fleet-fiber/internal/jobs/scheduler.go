@@ -31,7 +31,7 @@ func Start(db *gorm.DB, bdb *bun.DB) {
 		defer cancel()
 		// One statement closes every trip idle for more than two hours.
 		res, err := bdb.NewUpdate().Table("trips").
-			Set("status = 'closed'", nil).
+			Set("status = 'closed'").
 			Set("ended_at = now()").
 			Where("status = 'open' AND started_at < now() - interval '2 hours'").
 			Where("NOT EXISTS (SELECT 1 FROM points p WHERE p.trip_id = trips.id AND p.recorded_at > now() - interval '2 hours')").
