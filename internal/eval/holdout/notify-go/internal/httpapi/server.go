@@ -35,6 +35,7 @@ func (s *Server) Routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/notifications", s.createNotification)
 	mux.HandleFunc("GET /v1/users/{id}/notifications", s.listNotifications)
+	mux.HandleFunc("POST /v1/users/{id}/notifications/read", s.markRead)
 	mux.HandleFunc("PUT /v1/users/{id}/preferences", s.putPreferences)
 	mux.HandleFunc("GET /v1/healthz", s.health)
 
