@@ -11,6 +11,7 @@ const apiKeys = require('./routes/apiKeys');
 const exportsRoute = require('./routes/exports');
 
 const ADMIN_KEY_SALT = fs.readFileSync(process.env.ADMIN_KEY_SALT_FILE || '/run/secrets/admin_key_salt');
+const ADMIN_KEY_HASH = Buffer.from(process.env.ADMIN_KEY_HASH || '', 'hex');
 
 // hostname -> tenant row, for white-label domains.
 const tenantByHost = new Map(); // expect: cache-without-ttl
@@ -51,13 +52,6 @@ function readJson(req) {
   });
 }
 
-function authorised(req) {
-  const presented = String(req.headers['x-admin-key'] || '');
-  const expected = Buffer.from(process.env.ADMIN_KEY_HASH || '', 'hex');
-  const derived = crypto.scryptSync(presented, ADMIN_KEY_SALT, 32); // expect: sync-api-in-async
-  return expected.length === derived.length && crypto.timingSafeEqual(expected, derived);
-}
-
 const server = http.createServer(async (req, res) => {
   const send = (status, body) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -66,7 +60,11 @@ const server = http.createServer(async (req, res) => {
   try {
     const limit = await hit(`ip:${req.socket.remoteAddress}`, 120, 60000);
     if (!limit.allowed) return send(429, { error: 'slow down' });
-    if (!authorised(req)) return send(401, { error: 'unauthorised' });
+    const presented = String(req.headers['x-admin-key'] || '');
+    const derived = crypto.scryptSync(presented, ADMIN_KEY_SALT, 32); // expect: sync-api-in-async
+    if (ADMIN_KEY_HASH.length !== derived.length || !crypto.timingSafeEqual(ADMIN_KEY_HASH, derived)) {
+      return send(401, { error: 'unauthorised' });
+    }
 
     const { pathname } = new URL(req.url, 'http://x');
     const route = routes.find(([m, re]) => m === req.method && re.test(pathname));

@@ -14,6 +14,10 @@ import (
 	"example.com/fleet/internal/models"
 )
 
+const logbookSQL = `SELECT t.id, v.plate, t.started_at, t.ended_at, t.distance_km
+	FROM trips t JOIN vehicles v ON v.id = t.vehicle_id
+	WHERE t.driver_id = ? AND v.fleet_id = ? ORDER BY t.started_at`
+
 type driverView struct {
 	models.Driver
 	LastTripAt *time.Time `json:"last_trip_at"`
@@ -48,9 +52,7 @@ func (h *Handlers) DriverLogbook(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rows, err := h.db.WithContext(c.UserContext()).Raw(`SELECT t.id, v.plate, t.started_at, t.ended_at, t.distance_km
-		FROM trips t JOIN vehicles v ON v.id = t.vehicle_id
-		WHERE t.driver_id = ? AND v.fleet_id = ? ORDER BY t.started_at`, id, fleetID(c)).Rows() // expect: missing-release
+	rows, err := h.db.WithContext(c.UserContext()).Raw(logbookSQL, id, fleetID(c)).Rows() // expect: missing-release
 	if err != nil {
 		return err
 	}
