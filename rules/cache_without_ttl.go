@@ -130,6 +130,9 @@ type cwtMapWrite struct {
 	key   parsers.Node
 	value parsers.Node
 	fn    parsers.Node
+	// isValue: a read that yields the stored value (get, m[k], Load), not
+	// only whether the key is present (has, in).
+	isValue bool
 }
 
 func cwtCheckJS(p *Pass) {
@@ -544,6 +547,11 @@ func (c *cwtJS) checkNew(n parsers.Node) {
 			return
 		}
 		a := Unparen(args[0])
+		if a.Type() == "number" && cwtJSNumberIs(a, "0") {
+			// lru-cache v6 and earlier: new LRU(0) is max = Infinity.
+			c.p.Reportf(n, "`%s` creates an LRU cache with no bound (max 0 means no limit): it never evicts and grows with every key; pass `{ max: N }` and/or `{ ttl: ms }`", cwtShort(collapse(n.Text())))
+			return
+		}
 		if a.Type() != "object" {
 			return // new LRU(500) or options from a variable
 		}
@@ -551,12 +559,25 @@ func (c *cwtJS) checkNew(n parsers.Node) {
 		if unknown {
 			return
 		}
-		for _, k := range []string{"max", "maxSize", "ttl", "maxAge", "length", "maxEntrySize"} {
-			if _, ok := keys[k]; ok {
+		// Only max, maxSize and ttl (maxAge before v7) bound the cache, and
+		// 0 means "no limit" for each; length, maxEntrySize, stale, dispose
+		// only shape how entries are measured or evicted.
+		var zero []string
+		for _, k := range []string{"max", "maxSize", "ttl", "maxAge"} {
+			v, ok := keys[k]
+			if !ok {
+				continue
+			}
+			if !cwtJSNumberIs(v, "0") && !cwtJSNumberIs(v, "Infinity") && Unparen(v).Text() != "Infinity" {
 				return
 			}
+			zero = append(zero, "`"+k+": "+collapse(Unparen(v).Text())+"`")
 		}
-		c.p.Reportf(n, "this LRU cache has no `max`, `maxSize` or `ttl`: it never evicts and grows with every key; add `max: N` and/or `ttl: ms` to its options")
+		why := ""
+		if len(zero) > 0 {
+			why = " (" + strings.Join(zero, ", ") + " means no limit)"
+		}
+		c.p.Reportf(n, "this LRU cache has no `max`, `maxSize` or `ttl`%s: it never evicts and grows with every key; add `max: N` and/or `ttl: ms` to its options", why)
 	case "node-cache":
 		var ttl parsers.Node
 		if len(args) > 0 {
@@ -729,14 +750,17 @@ func (c *cwtJS) ref(cand *cwtMapCand, r parsers.Node) {
 		}
 		g := p.Parent()
 		if g.Type() != "call_expression" || g.Field("function").ID() != p.ID() {
-			cand.bad = true // .size, passed as a method value, …
+			if p.Field("property").Text() == "size" && !cwtJSCompared(p) {
+				return // cache.size logged or exported as a metric bounds nothing
+			}
+			cand.bad = true // a size check, passed as a method value, …
 			return
 		}
 		args := hpArgs(g)
 		switch p.Field("property").Text() {
 		case "get", "has":
 			if len(args) > 0 {
-				cand.reads = append(cand.reads, cwtMapWrite{node: g, key: args[0], fn: fn})
+				cand.reads = append(cand.reads, cwtMapWrite{node: g, key: args[0], fn: fn, isValue: p.Field("property").Text() == "get"})
 			}
 		case "keys", "values", "entries", "forEach":
 		case "set":
@@ -757,7 +781,11 @@ func (c *cwtJS) ref(cand *cwtMapCand, r parsers.Node) {
 			if g.Field("left").ID() == p.ID() {
 				key := p.Field("index")
 				if !fn.IsNull() && !hpIsLiteral(key) {
-					cand.writes = append(cand.writes, cwtMapWrite{node: g, key: key, value: g.Field("right"), fn: fn})
+					val := g.Field("right")
+					if g.Type() == "augmented_assignment_expression" {
+						val = g // cache[k] += n derives from the old value
+					}
+					cand.writes = append(cand.writes, cwtMapWrite{node: g, key: key, value: val, fn: fn})
 				}
 				return
 			}
@@ -767,9 +795,10 @@ func (c *cwtJS) ref(cand *cwtMapCand, r parsers.Node) {
 				return
 			}
 		}
-		cand.reads = append(cand.reads, cwtMapWrite{node: p, key: p.Field("index"), fn: fn})
+		cand.reads = append(cand.reads, cwtMapWrite{node: p, key: p.Field("index"), fn: fn, isValue: true})
 	case "binary_expression":
-		if p.Field("right").ID() == r.ID() && strings.Contains(p.Text(), " in ") {
+		if p.Field("right").ID() == r.ID() && p.Field("operator").Type() == "in" {
+			cand.reads = append(cand.reads, cwtMapWrite{node: p, key: p.Field("left"), fn: fn})
 			return
 		}
 		cand.bad = true
@@ -782,7 +811,7 @@ func (c *cwtJS) checkCand(cand *cwtMapCand) {
 	if cand.bad || len(cand.writes) == 0 {
 		return
 	}
-	if !cand.sayCache && !c.memoPattern(cand) {
+	if !cand.sayCache && !c.memoPattern(cand) && !c.docSaysCache(cand) {
 		return
 	}
 	kind := "object"
@@ -797,30 +826,162 @@ func (c *cwtJS) checkCand(cand *cwtMapCand) {
 	})
 }
 
-// memoPattern recognises get/has-then-set-then-return memoisation in one
-// function, which marks a Map as a cache whatever its name.
+// memoPattern recognises get-or-compute memoisation in one function — a
+// lookup of a key, a freshly computed value stored under the same key
+// when the lookup missed (or before returning it) — which marks a Map as
+// a cache whatever its name.
 func (c *cwtJS) memoPattern(cand *cwtMapCand) bool {
 	for _, w := range cand.writes {
-		lookedUp := false
 		for _, r := range cand.reads {
-			if r.fn.ID() == w.fn.ID() && hpSameExpr(c.fs, r.key, w.key) {
-				lookedUp = true
-				break
-			}
-		}
-		if !lookedUp {
-			continue
-		}
-		val := collapse(Unparen(w.value).Text())
-		for _, ret := range c.returns[w.fn.ID()] {
-			e := ret.NamedChild(0)
-			if e.IsNull() {
+			if r.fn.ID() != w.fn.ID() || r.node.EndByte() > w.node.StartByte() || !hpSameExpr(c.fs, r.key, w.key) {
 				continue
 			}
-			t := collapse(Unparen(e).Text())
-			if t == val || strings.Contains(t, cand.name+".get(") || strings.Contains(t, cand.name+"[") {
+			vars := cwtJSReadVars(r.node)
+			if !c.fresh(cand, w, r, w.value, vars, 0) {
+				continue
+			}
+			lk := cwtLookup{fn: w.fn, read: r.node, write: w.node, vars: vars}
+			if r.isValue && len(vars) == 1 {
+				lk.value = vars[0]
+			}
+			lk.valueReads = cwtValueReads(c.fs, cand, w)
+			if lk.guarded() || c.returnsValue(cand, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// returnsValue reports whether w's function returns the stored value or
+// reads it back from the map in a return.
+func (c *cwtJS) returnsValue(cand *cwtMapCand, w cwtMapWrite) bool {
+	val := collapse(Unparen(w.value).Text())
+	for _, ret := range c.returns[w.fn.ID()] {
+		e := ret.NamedChild(0)
+		if e.IsNull() {
+			continue
+		}
+		t := collapse(Unparen(e).Text())
+		if t == val || strings.Contains(t, cand.name+".get(") || strings.Contains(t, cand.name+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// cwtJSReadVars returns the variable a lookup's result is bound to:
+// `const hit = cache.get(k)`, `let n = counts.get(k) ?? 0`.
+func cwtJSReadVars(read parsers.Node) []string {
+	e := read
+	for {
+		p := e.Parent()
+		switch p.Type() {
+		case "parenthesized_expression", "await_expression", "as_expression", "non_null_expression", "satisfies_expression":
+			e = p
+			continue
+		case "binary_expression":
+			if op := p.Field("operator").Type(); op == "??" || op == "||" {
+				e = p
+				continue
+			}
+		case "variable_declarator":
+			if p.Field("value").ID() == e.ID() && p.Field("name").Type() == "identifier" {
+				return []string{p.Field("name").Text()}
+			}
+		case "assignment_expression":
+			if p.Field("right").ID() == e.ID() && p.Field("left").Type() == "identifier" {
+				return []string{p.Field("left").Text()}
+			}
+		}
+		return nil
+	}
+}
+
+// fresh reports whether a value stored in the map is computed for the key
+// (a call, an await, a value read from elsewhere) — not a container to be
+// filled in place (`[]`, `new Set()`), a flag, a per-key object built
+// with new (a lock, a limiter), nor something derived from the map or
+// from the lookup itself (a counter).
+func (c *cwtJS) fresh(cand *cwtMapCand, w, r cwtMapWrite, v parsers.Node, vars []string, depth int) bool {
+	if depth > 3 || v.IsNull() {
+		return false
+	}
+	v = Unparen(v)
+	for v.Type() == "await_expression" || v.Type() == "as_expression" || v.Type() == "non_null_expression" {
+		v = Unparen(v.NamedChild(0))
+	}
+	switch v.Type() {
+	case "template_string":
+		// A constant template is a flag; one with substitutions is computed.
+		if !strings.Contains(v.Text(), "${") {
+			return false
+		}
+	case "object", "array", "number", "string", "true", "false", "null", "undefined", "regex",
+		"arrow_function", "function_expression", "function", "class", "augmented_assignment_expression":
+		return false
+	case "new_expression":
+		if Unparen(v.Field("constructor")).Text() != "Promise" {
+			return false
+		}
+	case "identifier":
+		name := v.Text()
+		if name == cand.name {
+			return false
+		}
+		for _, x := range vars {
+			if name != x {
+				continue
+			}
+			// The lookup's variable, refilled before the write: let hit =
+			// m.get(k); if (!hit) { hit = await load(k); m.set(k, hit) }.
+			rhs, _ := cwtAssignedBetween(w.fn, name, r.node.EndByte(), w.node.StartByte())
+			if len(rhs) == 0 {
+				return false
+			}
+			for _, e := range rhs {
+				if !c.fresh(cand, w, r, e, vars, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+		// Another variable: computed in this function. A parameter or a
+		// module constant is stored as given, as a registry does.
+		if d, ok := c.fs.Resolve(v); ok && d.Kind == VarDecl && !d.Init.IsNull() && w.fn.Contains(d.Node) {
+			return c.fresh(cand, w, r, d.Init, vars, depth+1)
+		}
+		return false
+	}
+	return !hpMentions(v, cand.name) && !hpMentionsAny(v, vars)
+}
+
+// cwtJSCompared reports whether an expression (cache.size) is an operand
+// of a comparison: a size check that bounds the map.
+func cwtJSCompared(e parsers.Node) bool {
+	p := e.Parent()
+	for p.Type() == "parenthesized_expression" {
+		p = p.Parent()
+	}
+	if p.Type() != "binary_expression" {
+		return false
+	}
+	switch p.Field("operator").Type() {
+	case "<", ">", "<=", ">=", "==", "===", "!=", "!==":
+		return true
+	}
+	return false
+}
+
+// docSaysCache reports whether the declaration's doc comment, or that of
+// a function that adds entries, calls the map a cache.
+func (c *cwtJS) docSaysCache(cand *cwtMapCand) bool {
+	if cwtDocSaysCache(hpTopStatement(cand.decl), false) {
+		return true
+	}
+	for _, w := range cand.writes {
+		if top := hpTopStatement(w.fn); top.ID() != w.node.File().Root().ID() && cwtDocSaysCache(top, true) {
+			return true
 		}
 	}
 	return false

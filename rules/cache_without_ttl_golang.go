@@ -456,8 +456,9 @@ func (c *cwtGo) redisName(name string) bool {
 	return l == "rdb" || l == "rc" || l == "pipe" || l == "pipeline" || cwtRedisName(name)
 }
 
-// collectCandidates finds package-level maps (and sync.Maps) whose name
-// says cache or memo.
+// collectCandidates finds package-level maps (and sync.Maps). Those whose
+// name says cache or memo are caches; the others only when their use
+// (get-or-compute) or documentation says so.
 func (c *cwtGo) collectCandidates() {
 	root := c.p.File.Root()
 	for st := root.FirstChild(); !st.IsNull(); st = st.NextSibling() {
@@ -469,7 +470,7 @@ func (c *cwtGo) collectCandidates() {
 				return true
 			}
 			names := n.FieldAll("name")
-			if len(names) != 1 || !hpNameHas(names[0].Text(), "cache", "memo") {
+			if len(names) != 1 || names[0].Text() == "_" {
 				return false
 			}
 			typ := collapse(n.Field("type").Text())
@@ -496,7 +497,8 @@ func (c *cwtGo) collectCandidates() {
 			if c.cands == nil {
 				c.cands = map[string]*cwtMapCand{}
 			}
-			c.cands[names[0].Text()] = &cwtMapCand{name: names[0].Text(), decl: n, id: names[0], isMap: !syncMap}
+			c.cands[names[0].Text()] = &cwtMapCand{name: names[0].Text(), decl: n, id: names[0], isMap: !syncMap,
+				sayCache: hpNameHas(names[0].Text(), "cache", "memo")}
 			return false
 		})
 	}
@@ -523,12 +525,24 @@ func (c *cwtGo) ref(cand *cwtMapCand, r parsers.Node) {
 		if g.Type() == "expression_list" && g.FieldName() == "left" && g.Parent().Type() == "assignment_statement" {
 			key := p.Field("index")
 			if !fn.IsNull() && !hpIsLiteral(key) && !cwtGoInit(fn) {
-				cand.writes = append(cand.writes, cwtMapWrite{node: g.Parent(), key: key, fn: fn})
+				as := g.Parent()
+				val := as // cache[k] += n: derived from the old value
+				if l, r := g.NamedChildren(), as.Field("right").NamedChildren(); as.Field("operator").Type() == "=" && len(l) == len(r) {
+					for i, x := range l {
+						if x.ID() == p.ID() {
+							val = r[i]
+						}
+					}
+				}
+				cand.writes = append(cand.writes, cwtMapWrite{node: as, key: key, value: val, fn: fn})
 			}
 			return
 		}
 		if g.Type() == "inc_statement" || g.Type() == "dec_statement" {
 			return
+		}
+		if !fn.IsNull() {
+			cand.reads = append(cand.reads, cwtMapWrite{node: p, key: p.Field("index"), fn: fn, isValue: true})
 		}
 	case "selector_expression":
 		if p.Field("operand").ID() != r.ID() {
@@ -542,9 +556,17 @@ func (c *cwtGo) ref(cand *cwtMapCand, r parsers.Node) {
 		args := hpArgs(call)
 		switch p.Field("field").Text() {
 		case "Load":
+			if len(args) == 1 && !fn.IsNull() {
+				cand.reads = append(cand.reads, cwtMapWrite{node: call, key: args[0], fn: fn, isValue: true})
+			}
 		case "Store", "LoadOrStore":
 			if len(args) >= 2 && !fn.IsNull() && !hpIsLiteral(args[0]) && !cwtGoInit(fn) {
-				cand.writes = append(cand.writes, cwtMapWrite{node: call, key: args[0], fn: fn})
+				w := cwtMapWrite{node: call, key: args[0], value: args[1], fn: fn}
+				cand.writes = append(cand.writes, w)
+				if p.Field("field").Text() == "LoadOrStore" {
+					// A lookup and a write in one.
+					cand.reads = append(cand.reads, cwtMapWrite{node: call, key: args[0], fn: fn, isValue: true})
+				}
 			}
 		default:
 			cand.bad = true // Delete, Range, Clear, Swap, …
@@ -568,6 +590,12 @@ func (c *cwtGo) checkCand(cand *cwtMapCand) {
 	if cand.bad || len(cand.writes) == 0 {
 		return
 	}
+	if c.typeKeyed(cand) || cwtGoTestHelpers(cand) {
+		return
+	}
+	if !cand.sayCache && !c.memoPattern(cand) && !c.docSaysCache(cand) {
+		return
+	}
 	kind := "map"
 	if !cand.isMap {
 		kind = "sync.Map"
@@ -577,4 +605,228 @@ func (c *cwtGo) checkCand(cand *cwtMapCand) {
 		Message: fmt.Sprintf("package-level %s `%s` is used as a cache that only grows: entries are added per call and never deleted or expired, so memory grows with every distinct key; bound it (hashicorp/golang-lru, an expiring cache) or delete stale entries", kind, cand.name),
 		Related: []RelatedNode{{Node: cand.writes[0].node, Message: "entry added here"}},
 	})
+}
+
+// memoPattern recognises get-or-compute in one function: a lookup of a
+// key (`v, ok := m[k]`, `m.Load(k)`), then, when it missed or after an
+// early return on a hit, a freshly computed value stored under the same
+// key.
+func (c *cwtGo) memoPattern(cand *cwtMapCand) bool {
+	for _, w := range cand.writes {
+		for _, r := range cand.reads {
+			if r.fn.ID() != w.fn.ID() || !hpSameExpr(c.fs, r.key, w.key) {
+				continue
+			}
+			if r.node.ID() == w.node.ID() { // LoadOrStore
+				if c.fresh(cand, w, r, w.value, nil, 0) {
+					return true
+				}
+				continue
+			}
+			if r.node.EndByte() > w.node.StartByte() {
+				continue
+			}
+			vars := cwtGoReadVars(r.node)
+			if !c.fresh(cand, w, r, w.value, vars, 0) {
+				continue
+			}
+			lk := cwtLookup{fn: w.fn, read: r.node, write: w.node, vars: vars, valueReads: cwtValueReads(c.fs, cand, w)}
+			if len(vars) > 0 && r.isValue {
+				lk.value = vars[0] // v in v, ok := m[k]
+			}
+			if lk.guarded() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cwtGoReadVars returns the variables a lookup's results are bound to:
+// v and ok in `v, ok := m[k]` (also in an if's initializer).
+func cwtGoReadVars(read parsers.Node) []string {
+	e := read
+	for e.Parent().Type() == "parenthesized_expression" || e.Parent().Type() == "type_assertion_expression" {
+		e = e.Parent()
+	}
+	list := e.Parent()
+	if list.Type() != "expression_list" || list.FieldName() != "right" {
+		return nil
+	}
+	st := list.Parent()
+	if st.Type() != "short_var_declaration" && st.Type() != "assignment_statement" {
+		return nil
+	}
+	var out []string
+	for _, l := range st.Field("left").NamedChildren() {
+		if l.Type() == "identifier" && l.Text() != "_" {
+			out = append(out, l.Text())
+		}
+	}
+	return out
+}
+
+// fresh reports whether a value stored in the map is computed for the key
+// — not a container to fill (make, an empty literal), a flag or marker
+// (true, struct{}{}), a parameter stored as given (a registry), nor
+// something derived from the map or from the lookup (a counter, an
+// append).
+func (c *cwtGo) fresh(cand *cwtMapCand, w, r cwtMapWrite, v parsers.Node, vars []string, depth int) bool {
+	if depth > 3 || v.IsNull() {
+		return false
+	}
+	v = Unparen(v)
+	switch v.Type() {
+	case "composite_literal", "func_literal", "int_literal", "float_literal", "rune_literal", "interpreted_string_literal",
+		"raw_string_literal", "true", "false", "nil", "iota", "assignment_statement":
+		return false
+	case "unary_expression":
+		if Unparen(v.Field("operand")).Type() == "composite_literal" {
+			return false
+		}
+	case "call_expression":
+		switch v.Field("function").Text() {
+		case "make", "new", "append":
+			return false
+		}
+	case "identifier":
+		name := v.Text()
+		if name == cand.name {
+			return false
+		}
+		for _, x := range vars {
+			if name != x {
+				continue
+			}
+			// The lookup's variable, filled before the write: v, ok :=
+			// m[k]; if !ok { v = load(k); m[k] = v } — or Decode(&v).
+			rhs, addressed := cwtAssignedBetween(w.fn, name, r.node.EndByte(), w.node.StartByte())
+			if len(rhs) == 0 && !addressed {
+				return false
+			}
+			for _, e := range rhs {
+				if !c.fresh(cand, w, r, e, vars, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+		if d, ok := c.fs.Resolve(v); ok && d.Kind == VarDecl && !d.Init.IsNull() && w.fn.Contains(d.Node) {
+			return c.fresh(cand, w, r, d.Init, vars, depth+1)
+		}
+		// Declared without a value and filled in this function
+		// (var v T; json.Unmarshal(b, &v)).
+		if rhs, addressed := cwtAssignedBetween(w.fn, name, w.fn.StartByte(), w.node.StartByte()); addressed || len(rhs) > 0 {
+			if d, ok := c.fs.Resolve(v); ok && d.Kind == VarDecl && w.fn.Contains(d.Node) {
+				for _, e := range rhs {
+					if !c.fresh(cand, w, r, e, vars, depth+1) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		return false
+	}
+	return !hpMentions(v, cand.name) && !hpMentionsAny(v, vars)
+}
+
+// docSaysCache reports whether the variable's doc comment, or that of a
+// function that adds entries, calls the map a cache.
+func (c *cwtGo) docSaysCache(cand *cwtMapCand) bool {
+	decl := cand.decl // var_spec
+	if p := decl.Parent(); p.Type() == "var_declaration" {
+		decl = p // var x = …: the comment is above the declaration
+	}
+	if cwtDocSaysCache(decl, false) {
+		return true
+	}
+	for _, w := range cand.writes {
+		if top := hpTopStatement(w.fn); top.Type() == "function_declaration" || top.Type() == "method_declaration" {
+			if cwtDocSaysCache(top, true) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeKeyed reports whether the map is keyed by reflect.Type: one entry
+// per type of the program, a bounded set however long the process runs.
+func (c *cwtGo) typeKeyed(cand *cwtMapCand) bool {
+	if k := c.mapKeyType(cand.decl); k != "" {
+		return k == "reflect.Type"
+	}
+	for _, w := range cand.writes {
+		if !c.typeExpr(w.key, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// mapKeyType returns the key type of a package-level map declaration, or
+// "" when it is not written out (sync.Map).
+func (c *cwtGo) mapKeyType(spec parsers.Node) string {
+	mt := spec.Field("type")
+	if mt.Type() != "map_type" {
+		mt = parsers.Node{}
+		if vals := spec.Field("value").NamedChildren(); len(vals) == 1 {
+			v := Unparen(vals[0])
+			switch v.Type() {
+			case "composite_literal":
+				mt = v.Field("type")
+			case "call_expression":
+				if a := hpArgs(v); len(a) > 0 {
+					mt = a[0]
+				}
+			}
+		}
+	}
+	if mt.Type() != "map_type" {
+		return ""
+	}
+	return collapse(mt.Field("key").Text())
+}
+
+// typeExpr reports whether a key expression is a reflect.Type.
+func (c *cwtGo) typeExpr(e parsers.Node, depth int) bool {
+	e = Unparen(e)
+	if depth > 3 {
+		return false
+	}
+	switch e.Type() {
+	case "call_expression":
+		f := Unparen(e.Field("function"))
+		if f.Text() == "reflect.TypeOf" {
+			return true
+		}
+		return f.Type() == "selector_expression" && f.Field("field").Text() == "Type" && len(hpArgs(e)) == 0
+	case "identifier":
+		if d, ok := c.fs.Resolve(e); ok {
+			if collapse(d.Type) == "reflect.Type" {
+				return true
+			}
+			if !d.Init.IsNull() {
+				return c.typeExpr(d.Init, depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// cwtGoTestHelpers reports whether every write is made by a test helper
+// (a function given a *testing.T, *testing.B or testing.TB): test support
+// code, which lives as long as one test binary.
+func cwtGoTestHelpers(cand *cwtMapCand) bool {
+	for _, w := range cand.writes {
+		fn := w.fn
+		for !fn.IsNull() && !strings.Contains(fn.Field("parameters").Text(), "testing.") {
+			fn = EnclosingFunction(fn)
+		}
+		if fn.IsNull() {
+			return false
+		}
+	}
+	return true
 }
