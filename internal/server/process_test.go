@@ -41,7 +41,7 @@ func TestMain(m *testing.M) {
 }
 
 // hotpathBinary builds cmd/hotpath once per test run.
-func hotpathBinary(t *testing.T) string {
+func hotpathBinary(t testing.TB) string {
 	t.Helper()
 	binOnce.Do(func() {
 		binDir, binErr = os.MkdirTemp("", "hotpath-e2e-bin-")
@@ -63,7 +63,7 @@ func hotpathBinary(t *testing.T) string {
 
 // proc is a running hotpath process.
 type proc struct {
-	t    *testing.T
+	t    testing.TB
 	name string
 	cmd  *exec.Cmd
 
@@ -77,7 +77,7 @@ type proc struct {
 
 // startProc runs `hotpath <args>` with env (on top of a clean
 // environment) and waits until it logs that it started.
-func startProc(t *testing.T, name string, env []string, args ...string) *proc {
+func startProc(t testing.TB, name string, env []string, args ...string) *proc {
 	t.Helper()
 	cmd := exec.Command(hotpathBinary(t), args...)
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}, env...)

@@ -270,11 +270,18 @@ func New(ctx context.Context, settings *appconfig.Settings, opts Options) (*Serv
 	return s, nil
 }
 
+// SQLitePollInterval is how often workers on SQLite look for new jobs.
+// SQLite has no LISTEN/NOTIFY, so polling is how a webhook's job reaches a
+// worker; a local poll is cheap. (PostgreSQL is notified at once and keeps
+// the queue's default as a fallback.)
+const SQLitePollInterval = 200 * time.Millisecond
+
 // QueueOptions are the queue options New derives from settings: workers and
 // job timeout from the settings; the give-up budget and the time after
 // which a job whose process died is rescued scale with the job timeout
 // (half of it, between 5 s and 1 min each), so a short HOTPATH_JOB_TIMEOUT
-// also means a quick recovery after a crash.
+// also means a quick recovery after a crash; on SQLite workers poll every
+// SQLitePollInterval.
 func QueueOptions(settings *appconfig.Settings) queue.Options {
 	clamp := func(d time.Duration) time.Duration { return min(max(d, 5*time.Second), time.Minute) }
 	jt := settings.JobTimeout
@@ -282,20 +289,28 @@ func QueueOptions(settings *appconfig.Settings) queue.Options {
 		jt = appconfig.DefaultJobTimeout
 	}
 	giveUp := clamp(jt / 2)
-	return queue.Options{
+	o := queue.Options{
 		Workers:              settings.Workers,
 		JobTimeout:           jt,
 		GiveUpTimeout:        giveUp,
 		RescueStuckJobsAfter: jt + giveUp + clamp(jt/2),
 		Schema:               postgresSchema(settings.DatabaseURL),
 	}
+	if !isPostgresURL(settings.DatabaseURL) {
+		o.PollInterval = SQLitePollInterval
+	}
+	return o
+}
+
+func isPostgresURL(u string) bool {
+	return strings.HasPrefix(u, "postgres://") || strings.HasPrefix(u, "postgresql://")
 }
 
 // postgresSchema returns the schema named by a PostgreSQL URL's
 // search_path parameter (a single schema), so River's tables and hotpath's
 // live there; "" otherwise.
 func postgresSchema(databaseURL string) string {
-	if !strings.HasPrefix(databaseURL, "postgres://") && !strings.HasPrefix(databaseURL, "postgresql://") {
+	if !isPostgresURL(databaseURL) {
 		return ""
 	}
 	u, err := url.Parse(databaseURL)

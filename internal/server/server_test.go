@@ -320,6 +320,12 @@ func TestQueueOptionsAndSchema(t *testing.T) {
 	if o.GiveUpTimeout != 5*time.Second || o.RescueStuckJobsAfter != 20*time.Second {
 		t.Errorf("10s job timeout: give up %s, rescue %s", o.GiveUpTimeout, o.RescueStuckJobsAfter)
 	}
+	if o := QueueOptions(&appconfig.Settings{DatabaseURL: "hotpath.db"}); o.PollInterval != SQLitePollInterval {
+		t.Errorf("SQLite poll interval %s", o.PollInterval)
+	}
+	if o := QueueOptions(&appconfig.Settings{DatabaseURL: "postgres://h/db"}); o.PollInterval != 0 {
+		t.Errorf("PostgreSQL poll interval %s, want the queue's default", o.PollInterval)
+	}
 	for url, want := range map[string]string{
 		"postgres://u@h/db?search_path=hotpath&sslmode=disable": "hotpath",
 		"postgresql://u@h/db?search_path=a,b":                   "",
