@@ -79,3 +79,16 @@ func (s *Snapshotter) Leader(instance string, interval time.Duration) (bool, err
 	}
 	return reply == "OK", err
 }
+
+// PublishFleetCount stores how many vehicles reported in the last interval;
+// the key expires with the next interval.
+func (s *Snapshotter) PublishFleetCount(fleetID int64, n int, interval time.Duration) error {
+	conn := s.pool.Get()
+	defer conn.Close()
+	key := fmt.Sprintf("live:count:%d", fleetID)
+	if _, err := conn.Do("SET", key, n); err != nil {
+		return err
+	}
+	_, err := conn.Do("EXPIRE", key, int(interval.Seconds())*2)
+	return err
+}

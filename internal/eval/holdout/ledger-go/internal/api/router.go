@@ -41,6 +41,7 @@ func NewRouter(d Deps) http.Handler {
 	r.Use(s.timeout(10 * time.Second))
 	r.HandleFunc("/accounts/{id:[0-9]+}", s.getAccount).Methods(http.MethodGet)
 	r.HandleFunc("/owners/{owner}/balances", s.ownerBalances).Methods(http.MethodGet)
+	r.HandleFunc("/owners/{owner}/summary", s.ownerSummary).Methods(http.MethodGet)
 	r.HandleFunc("/accounts/{id:[0-9]+}/entries", s.listEntries).Methods(http.MethodGet)
 	r.HandleFunc("/accounts/{id:[0-9]+}/statements/{month}", s.statement).Methods(http.MethodGet)
 	r.HandleFunc("/transfers", s.createTransfer).Methods(http.MethodPost)
