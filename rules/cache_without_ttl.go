@@ -710,9 +710,6 @@ func (c *cwtJS) collectCandidates() {
 				continue
 			}
 			say := hpNameHas(id.Text(), "cache", "memo")
-			if !say && !isMap {
-				continue
-			}
 			if c.cands == nil {
 				c.cands = map[string]*cwtMapCand{}
 			}
