@@ -49,6 +49,7 @@ func main() {
 	app.Use(recover.New(), requestid.New())
 
 	h := handlers.New(gdb, bdb, sqldb, rpool)
+	app.Get("/healthz", h.Health)
 	sessions := session.NewStore(rpool, 12*time.Hour)
 	api := app.Group("/api", sessions.Middleware())
 	api.Get("/vehicles", h.ListVehicles)

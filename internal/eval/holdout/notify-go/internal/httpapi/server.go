@@ -37,6 +37,7 @@ func (s *Server) Routes() http.Handler {
 	mux.HandleFunc("GET /v1/users/{id}/notifications", s.listNotifications)
 	mux.HandleFunc("POST /v1/users/{id}/notifications/read", s.markRead)
 	mux.HandleFunc("PUT /v1/users/{id}/preferences", s.putPreferences)
+	mux.HandleFunc("GET /v1/users/{id}/stats", s.userStats)
 	mux.HandleFunc("GET /v1/healthz", s.health)
 
 	e := echo.New()
