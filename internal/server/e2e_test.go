@@ -239,6 +239,21 @@ func (a *app) metric(name string, labels ...string) float64 {
 	return total
 }
 
+// assertNoSecrets fails when the logs contain the webhook secret, the
+// private key or an installation token.
+func assertNoSecrets(t *testing.T, fg *fakegithub.Server, logs string) {
+	t.Helper()
+	if len(fg.IssuedTokens()) == 0 {
+		t.Error("no installation token was issued; the secrets check proves less than it should")
+	}
+	key := string(fg.AppPrivateKeyPEM())
+	for _, s := range append([]string{testSecret, key[40:80], key[len(key)/2 : len(key)/2+40]}, fg.IssuedTokens()...) {
+		if strings.Contains(logs, s) {
+			t.Errorf("logs contain a secret (%s…)", s[:6])
+		}
+	}
+}
+
 func TestE2EOpenedThenSynchronize(t *testing.T) {
 	t.Parallel()
 	a := newApp(t)
@@ -303,6 +318,7 @@ func TestE2EOpenedThenSynchronize(t *testing.T) {
 	if n := len(a.reviews(1)); n != 1 {
 		t.Errorf("reviews after synchronize: %d, want 1", n)
 	}
+	assertNoSecrets(t, a.fg, a.srv.logs.String())
 }
 
 func TestE2ERedeliveredAndDuplicateEvents(t *testing.T) {

@@ -256,6 +256,7 @@ func TestProcessKilledMidJobAndRestarted(t *testing.T) {
 		t.Errorf("comments: %d, want 3", n)
 	}
 	second.stop()
+	assertNoSecrets(t, fg, first.log()+second.log())
 }
 
 // Two `hotpath worker` processes and one `hotpath serve` share a
@@ -363,6 +364,7 @@ func TestProcessesSharePostgres(t *testing.T) {
 	if total != len(prs) {
 		t.Errorf("reviews completed across processes: %d, want %d", total, len(prs))
 	}
+	assertNoSecrets(t, fg, serve.log()+w1.log()+w2.log())
 }
 
 func redacted(u string) string {

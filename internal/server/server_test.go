@@ -13,6 +13,7 @@ import (
 	"github.com/hotpath-app/hotpath/internal/appconfig"
 	"github.com/hotpath-app/hotpath/internal/githubapi/fakegithub"
 	"github.com/hotpath-app/hotpath/internal/queue"
+	"github.com/hotpath-app/hotpath/internal/review"
 )
 
 // stubPipeline records jobs; review, when set, decides each attempt.
@@ -335,5 +336,48 @@ func TestQueueOptionsAndSchema(t *testing.T) {
 		if got := postgresSchema(url); got != want {
 			t.Errorf("postgresSchema(%q) = %q, want %q", url, got, want)
 		}
+	}
+}
+
+// The adapter carries every field of review's records through the queue's
+// database, and the sweep prunes old completed records.
+func TestCheckRunStoreAdapterAndPrune(t *testing.T) {
+	fg := fakegithub.New(t)
+	p := &stubPipeline{}
+	srv := startServer(t, testSettings(t, fg), Options{NewPipeline: p.factory})
+	ctx := context.Background()
+	store := CheckRunStore(p.deps.CheckRuns)
+	at := time.Now().Add(-10 * 24 * time.Hour).Truncate(time.Millisecond)
+	rec := review.CheckRunRecord{
+		Key:   review.CheckRunKey{InstallationID: 77, RepoID: 1001, HeadSHA: sha("adapter"), JobID: 12},
+		Owner: "acme", Repo: "orders-api", Number: 5, CheckRunID: 4242, UpdatedAt: at, Completing: true,
+	}
+	if err := store.Put(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := store.Get(ctx, rec.Key)
+	if err != nil || !ok || got != rec {
+		t.Fatalf("Get = %+v, %v, %v; want %+v", got, ok, err, rec)
+	}
+	stale, err := store.Stale(ctx, time.Now(), 10)
+	if err != nil || len(stale) != 1 || stale[0] != rec {
+		t.Fatalf("Stale = %+v, %v", stale, err)
+	}
+	if err := store.Complete(ctx, rec.Key); err != nil {
+		t.Fatal(err)
+	}
+	got, _, _ = store.Get(ctx, rec.Key)
+	if !got.Completed || got.Completing {
+		t.Errorf("after Complete: %+v", got)
+	}
+
+	// The sweep (through the queue's forwarding pipeline) prunes it: it was
+	// last updated ten days ago.
+	fwd := &forwardPipeline{p: p, store: p.deps.CheckRuns, log: srv.log}
+	if err := fwd.Sweep(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := store.Get(ctx, rec.Key); ok {
+		t.Error("a completed record ten days old survived the sweep")
 	}
 }
