@@ -146,6 +146,7 @@ func cwtCheckJS(p *Pass) {
 		return
 	}
 	var buf [24]byte
+	src := p.File.Src
 	p.File.Root().Walk(func(n parsers.Node) bool {
 		switch n.Type() {
 		case "call_expression":
@@ -154,7 +155,8 @@ func cwtCheckJS(p *Pass) {
 			c.newExpr(n)
 		case "identifier", "shorthand_property_identifier":
 			if len(c.cands) > 0 {
-				if cand := c.cands[n.Text()]; cand != nil && n.ID() != cand.id.ID() {
+				// Indexing with string(bytes) does not allocate.
+				if cand := c.cands[string(src[n.StartByte():n.EndByte()])]; cand != nil && n.ID() != cand.id.ID() {
 					c.ref(cand, n)
 				}
 			}

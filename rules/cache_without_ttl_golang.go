@@ -67,6 +67,7 @@ func cwtCheckGo(p *Pass) {
 		!hpContainsAny(p.File.Src, "edis", "rdb") {
 		return
 	}
+	src := p.File.Src
 	p.File.Root().Walk(func(n parsers.Node) bool {
 		switch n.Type() {
 		case "call_expression":
@@ -82,7 +83,8 @@ func cwtCheckGo(p *Pass) {
 			}
 		case "identifier":
 			if len(c.cands) > 0 {
-				if cand := c.cands[n.Text()]; cand != nil && n.ID() != cand.id.ID() {
+				// Indexing with string(bytes) does not allocate.
+				if cand := c.cands[string(src[n.StartByte():n.EndByte()])]; cand != nil && n.ID() != cand.id.ID() {
 					c.ref(cand, n)
 				}
 			}
