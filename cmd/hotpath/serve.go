@@ -19,7 +19,9 @@ Runs the GitHub App: the webhook endpoint (POST /webhook), the review workers,
 and /healthz, /readyz and /metrics. Settings come from flags or HOTPATH_*
 environment variables (flags win). HOTPATH_APP_ID, a private key and
 HOTPATH_WEBHOOK_SECRET are required. SIGINT or SIGTERM stops it gracefully
-(a second signal stops it at once).
+(a second signal stops it at once). Exit status: 0 after a graceful stop,
+2 when settings are missing or invalid, 1 when it cannot start (database,
+listen address) or fails.
 
 Flags:
 `

@@ -1,6 +1,11 @@
 package main
 
 import (
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -52,4 +57,26 @@ func TestServeHelp(t *testing.T) {
 			t.Errorf("%s -h: exit %d, stdout:\n%s", cmd, code, out)
 		}
 	}
+}
+
+// Valid settings that cannot work (the database directory does not exist)
+// stop start-up with status 1 and a message naming the setting.
+func TestServeCannotStart(t *testing.T) {
+	clearServerEnv(t)
+	key := testKeyPEM(t)
+	t.Setenv("HOTPATH_PRIVATE_KEY", key)
+	t.Setenv("HOTPATH_WEBHOOK_SECRET", "s3cret-for-test")
+	code, _, errOut := runCmd(t, "", "serve", "-app-id", "12", "-addr", "127.0.0.1:0",
+		"-database-url", filepath.Join(t.TempDir(), "missing", "hotpath.db"))
+	if code != 1 || !strings.Contains(errOut, "HOTPATH_DATABASE_URL") || strings.Contains(errOut, "s3cret-for-test") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+}
+
+func testKeyPEM(t *testing.T) string {
+	k, err := rsa.GenerateKey(rand.Reader, 1024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(k)}))
 }

@@ -216,7 +216,7 @@ func New(ctx context.Context, settings *appconfig.Settings, opts Options) (*Serv
 	}
 	q, err := queue.Open(ctx, settings.DatabaseURL, qopts)
 	if err != nil {
-		return nil, fmt.Errorf("server: %w", err)
+		return nil, fmt.Errorf("server: HOTPATH_DATABASE_URL: %w", err)
 	}
 	s.queue = q
 	fail := func(err error) (*Server, error) {

@@ -199,7 +199,7 @@ func TestNewErrors(t *testing.T) {
 
 	s = testSettings(t, fg)
 	s.DatabaseURL = "mysql://db/hotpath"
-	if _, err := New(context.Background(), s, Options{NewPipeline: p.factory}); err == nil || !strings.Contains(err.Error(), "unsupported database URL") {
+	if _, err := New(context.Background(), s, Options{NewPipeline: p.factory}); err == nil || !strings.Contains(err.Error(), "unsupported database URL") || !strings.Contains(err.Error(), "HOTPATH_DATABASE_URL") {
 		t.Errorf("bad database URL: %v", err)
 	}
 
