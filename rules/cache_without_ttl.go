@@ -936,7 +936,9 @@ func (c *cwtJS) fresh(cand *cwtMapCand, w, r cwtMapWrite, v parsers.Node, vars [
 			// m.get(k); if (!hit) { hit = await load(k); m.set(k, hit) }.
 			rhs, _ := cwtAssignedBetween(w.fn, name, r.node.EndByte(), w.node.StartByte())
 			if len(rhs) == 0 {
-				return false
+				// const v = m.get(k) ?? (await load(k)); m.set(k, v): the
+				// fallback is computed.
+				return c.freshFallback(cand, w, r, vars, depth)
 			}
 			for _, e := range rhs {
 				if !c.fresh(cand, w, r, e, vars, depth+1) {
@@ -953,6 +955,23 @@ func (c *cwtJS) fresh(cand *cwtMapCand, w, r cwtMapWrite, v parsers.Node, vars [
 		return false
 	}
 	return !hpMentions(v, cand.name) && !hpMentionsAny(v, vars)
+}
+
+// freshFallback reports whether the lookup is `m.get(k) ?? fallback` (or
+// ||) with a freshly computed fallback.
+func (c *cwtJS) freshFallback(cand *cwtMapCand, w, r cwtMapWrite, vars []string, depth int) bool {
+	e := r.node
+	for e.Parent().Type() == "parenthesized_expression" || e.Parent().Type() == "await_expression" {
+		e = e.Parent()
+	}
+	b := e.Parent()
+	if b.Type() != "binary_expression" || b.Field("left").ID() != e.ID() {
+		return false
+	}
+	if op := b.Field("operator").Type(); op != "??" && op != "||" {
+		return false
+	}
+	return c.fresh(cand, w, r, b.Field("right"), vars, depth+1)
 }
 
 // cwtJSCompared reports whether an expression (cache.size) is an operand

@@ -24,3 +24,22 @@ export async function productPath(slug: string): Promise<string> {
   const id = slugIds.get(slug);
   return id === null ? "/404" : `/p/${id}`;
 }
+
+const avatars = new Map<string, string>(); // want "cache-without-ttl: .*Map `avatars`"
+
+export async function avatarFor(userId: string): Promise<string> {
+  const url = avatars.get(userId) ?? (await db.one("SELECT avatar_url FROM users WHERE id = $1", [userId])).avatar_url;
+  avatars.set(userId, url);
+  return url;
+}
+
+const initials = new Map<string, string>(); // want "cache-without-ttl: .*Map `initials`"
+
+export function initialsOf(name: string): string {
+  let s = initials.get(name);
+  if (!s) {
+    s = `${name.split(" ").map((w) => w[0]).join("")}`;
+    initials.set(name, s);
+  }
+  return s;
+}

@@ -75,3 +75,55 @@ func Shape(region string) []Point {
 }
 
 func loadShape(region string) []Point { return nil }
+
+var (
+	resolveMu sync.RWMutex
+	resolved  = map[string]string{} // want "cache-without-ttl: .*package-level map `resolved`"
+)
+
+// Resolve uses double-checked locking around a lookup.
+func Resolve(host string) string {
+	resolveMu.RLock()
+	ip, ok := resolved[host]
+	resolveMu.RUnlock()
+	if ok {
+		return ip
+	}
+	resolveMu.Lock()
+	defer resolveMu.Unlock()
+	if ip, ok := resolved[host]; ok {
+		return ip
+	}
+	ip = lookupHost(host)
+	resolved[host] = ip
+	return ip
+}
+
+func lookupHost(h string) string { return h }
+
+var (
+	slugMu sync.Mutex
+	slugs  = map[string]string{} // want "cache-without-ttl: .*package-level map `slugs`"
+)
+
+// Slug fills the entry when missing and reads it back.
+func Slug(title string) string {
+	slugMu.Lock()
+	defer slugMu.Unlock()
+	if _, ok := slugs[title]; !ok {
+		slugs[title] = slugify(title)
+	}
+	return slugs[title]
+}
+
+func slugify(s string) string { return s }
+
+var rendered sync.Map // want "cache-without-ttl: .*sync.Map `rendered`"
+
+// Render stores the first rendering of each page.
+func Render(page string) string {
+	v, _ := rendered.LoadOrStore(page, renderPage(page))
+	return v.(string)
+}
+
+func renderPage(p string) string { return p }

@@ -92,3 +92,13 @@ func Alias(code string) string {
 	}
 	return code
 }
+
+var keyLocks sync.Map
+
+// One mutex per key, created on first use.
+func LockKey(k string) func() {
+	m, _ := keyLocks.LoadOrStore(k, new(sync.Mutex))
+	mu := m.(*sync.Mutex)
+	mu.Lock()
+	return mu.Unlock
+}
