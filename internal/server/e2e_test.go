@@ -662,4 +662,15 @@ func TestE2EBadDeliveriesThenWorks(t *testing.T) {
 	if got := a.metric("hotpath_webhook_deliveries_total", "outcome", "unauthorized"); got != 2 {
 		t.Errorf("unauthorized deliveries counted: %v, want 2", got)
 	}
+	// One registry: every component's metrics on /metrics.
+	code, metrics := get(t, a.srv.url+PathMetrics)
+	if code != http.StatusOK {
+		t.Fatalf("/metrics: %d", code)
+	}
+	for _, name := range []string{"hotpath_webhook_deliveries_total", "hotpath_queue_jobs_total", "hotpath_reviews_total",
+		"hotpath_review_comments_posted_total", "hotpath_github_requests_total", "go_goroutines"} {
+		if !strings.Contains(metrics, name) {
+			t.Errorf("/metrics lacks %s", name)
+		}
+	}
 }
