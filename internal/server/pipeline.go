@@ -20,7 +20,18 @@ func defaultPipeline(d Deps) (Pipeline, error) {
 		Store:      CheckRunStore(d.CheckRuns),
 		Logger:     d.Logger,
 		Registerer: d.Registerer,
+		StaleAfter: staleAfter(d),
 	})
+}
+
+// staleAfter is when the sweep may complete a run left in progress: never
+// while its job may still be running or waiting to be rescued (a long
+// HOTPATH_JOB_TIMEOUT), and not before review's default.
+func staleAfter(d Deps) time.Duration {
+	if d.Settings == nil {
+		return review.DefaultStaleAfter
+	}
+	return max(review.DefaultStaleAfter, QueueOptions(d.Settings).RescueStuckJobsAfter+5*time.Minute)
 }
 
 // CheckRunStore adapts the queue's database store to review.CheckRunStore

@@ -245,7 +245,7 @@ func New(ctx context.Context, settings *appconfig.Settings, opts Options) (*Serv
 
 	if opts.Mode == Serve {
 		secrets := settings.WebhookSecrets
-		s.hook, err = webhook.New(secrets[0], &enqueuer{q: q, clients: clients, log: s.log},
+		s.hook, err = webhook.New(secrets[0], &enqueuer{q: q, clients: clients},
 			webhook.WithPreviousSecrets(secrets[1:]...),
 			webhook.WithAppID(settings.AppID),
 			webhook.WithRegisterer(s.registry),
@@ -507,7 +507,6 @@ func (f *forwardPipeline) Sweep(ctx context.Context) error {
 type enqueuer struct {
 	q       *queue.Queue
 	clients *githubapi.Clients
-	log     *slog.Logger
 }
 
 func (e *enqueuer) EnqueueReview(ctx context.Context, deliveryID string, req webhook.ReviewRequest) (bool, error) {

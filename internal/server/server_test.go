@@ -327,6 +327,12 @@ func TestQueueOptionsAndSchema(t *testing.T) {
 	if o := QueueOptions(&appconfig.Settings{DatabaseURL: "postgres://h/db"}); o.PollInterval != 0 {
 		t.Errorf("PostgreSQL poll interval %s, want the queue's default", o.PollInterval)
 	}
+	if got := staleAfter(Deps{Settings: &appconfig.Settings{JobTimeout: 10 * time.Minute}}); got != review.DefaultStaleAfter {
+		t.Errorf("stale after with a 10m job timeout: %s", got)
+	}
+	if got := staleAfter(Deps{Settings: &appconfig.Settings{JobTimeout: time.Hour}}); got != time.Hour+2*time.Minute+5*time.Minute {
+		t.Errorf("stale after with a 1h job timeout: %s", got)
+	}
 	for url, want := range map[string]string{
 		"postgres://u@h/db?search_path=hotpath&sslmode=disable": "hotpath",
 		"postgresql://u@h/db?search_path=a,b":                   "",
