@@ -336,13 +336,20 @@ func TestRenderCommentExactlyAtLimit(t *testing.T) {
 	base := len(RenderComment(f, RenderOptions{Line: 5}))
 	f.Message = strings.Repeat("a", 1+MaxCommentBody-base)
 	body := RenderComment(f, RenderOptions{Line: 5})
-	if len(body) != MaxCommentBody || strings.Contains(body, "…") {
+	if len(body) != MaxCommentBody || !strings.Contains(body, f.Message) {
 		t.Errorf("a body of exactly %d bytes was changed: got %d bytes", MaxCommentBody, len(body))
 	}
 	f.Message += "é"
 	body = RenderComment(f, RenderOptions{Line: 5})
+	// Over the limit the optional "why it matters" paragraph goes first,
+	// so the message itself survives whole.
+	if len(body) > MaxCommentBody || !strings.Contains(body, f.Message) || !utf8.ValidString(body) {
+		t.Errorf("one rune over the limit: %d bytes, message kept=%v", len(body), strings.Contains(body, f.Message))
+	}
+	f.Message = strings.Repeat("a", MaxCommentBody) + "é"
+	body = RenderComment(f, RenderOptions{Line: 5})
 	if len(body) > MaxCommentBody || !strings.Contains(body, "a…") || !utf8.ValidString(body) {
-		t.Errorf("one rune over the limit: %d bytes, truncated=%v", len(body), strings.Contains(body, "a…"))
+		t.Errorf("message longer than the limit: %d bytes, truncated=%v", len(body), strings.Contains(body, "a…"))
 	}
 	if _, _, ok := ParseMarker(body); !ok || !strings.Contains(body, "[Rule documentation]") {
 		t.Errorf("truncation lost the marker or the footer")
