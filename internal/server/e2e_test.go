@@ -422,6 +422,9 @@ func TestE2EConfig(t *testing.T) {
 	if n := len(a.reviews(5)); n != 0 {
 		t.Errorf("broken config: %d reviews, want 0", n)
 	}
+	waitFor(t, 10*time.Second, "both jobs to finish", func() (bool, string) {
+		return a.metric("hotpath_queue_jobs_total", "outcome", "completed") == 2, ""
+	})
 	if got := a.metric("hotpath_queue_jobs_total", "outcome", "retried"); got != 0 {
 		t.Errorf("jobs retried: %v, want 0", got)
 	}
@@ -474,6 +477,9 @@ func TestE2ESecondaryRateLimitSnoozes(t *testing.T) {
 	if n := len(a.reviews(7)); n != 1 {
 		t.Errorf("reviews: %d, want 1", n)
 	}
+	waitFor(t, 10*time.Second, "the job to finish", func() (bool, string) {
+		return a.metric("hotpath_queue_jobs_total", "outcome", "completed") == 1, ""
+	})
 	if got := a.metric("hotpath_queue_jobs_total", "outcome", "snoozed"); got != 1 {
 		t.Errorf("snoozes: %v, want 1", got)
 	}
@@ -662,7 +668,11 @@ func TestE2EBadDeliveriesThenWorks(t *testing.T) {
 	if got := a.metric("hotpath_webhook_deliveries_total", "outcome", "unauthorized"); got != 2 {
 		t.Errorf("unauthorized deliveries counted: %v, want 2", got)
 	}
-	// One registry: every component's metrics on /metrics.
+	// One registry: every component's metrics on /metrics (the job is
+	// counted just after it completed the check run).
+	waitFor(t, 10*time.Second, "the job to be counted", func() (bool, string) {
+		return a.metric("hotpath_queue_jobs_total", "outcome", "completed") == 1, ""
+	})
 	code, metrics := get(t, a.srv.url+PathMetrics)
 	if code != http.StatusOK {
 		t.Fatalf("/metrics: %d", code)
