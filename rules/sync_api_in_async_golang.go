@@ -489,6 +489,11 @@ func (s *sapiGo) io(call parsers.Node) (string, bool) {
 			return "sends a request", true
 		}
 	}
+	if kind == "" && s.sapiRunsSQLText(call, m) {
+		// A receiver of unknown type (declared in another file) given a
+		// SQL statement to run.
+		return "queries the database", true
+	}
 	return "", false
 }
 
