@@ -33,6 +33,10 @@ type Settings struct {
 	// JobTimeout bounds one review.
 	JobTimeout time.Duration
 	LogLevel   string
+	// ReviewDrafts makes draft pull requests reviewed too. It is a server
+	// setting, not a repository one: the webhook handler decides without
+	// calling GitHub, so it cannot read the repository's config file.
+	ReviewDrafts bool
 }
 
 // Mode says which process is starting: serve needs a webhook secret,
@@ -73,6 +77,7 @@ func Load(mode Mode, args []string, getenv func(string) string) (*Settings, erro
 	workers := fl.String("workers", env("HOTPATH_WORKERS", "4"), "concurrent reviews (HOTPATH_WORKERS)")
 	jobTimeout := fl.String("job-timeout", env("HOTPATH_JOB_TIMEOUT", DefaultJobTimeout.String()), "time limit of one review (HOTPATH_JOB_TIMEOUT)")
 	logLevel := fl.String("log-level", env("HOTPATH_LOG_LEVEL", "info"), "debug, info, warn or error (HOTPATH_LOG_LEVEL)")
+	drafts := fl.String("review-drafts", env("HOTPATH_REVIEW_DRAFTS", "false"), "review draft pull requests too (HOTPATH_REVIEW_DRAFTS)")
 	if err := fl.Parse(args); err != nil {
 		return nil, fmt.Errorf("%v\n%s", err, usage(fl))
 	}
@@ -159,6 +164,11 @@ func Load(mode Mode, args []string, getenv func(string) string) (*Settings, erro
 	if s.DatabaseURL == "" {
 		bad("HOTPATH_DATABASE_URL must not be empty")
 	}
+	if b, err := strconv.ParseBool(*drafts); err != nil {
+		bad("HOTPATH_REVIEW_DRAFTS must be true or false, not %q", *drafts)
+	} else {
+		s.ReviewDrafts = b
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -220,6 +230,6 @@ func (s *Settings) String() string {
 		u.User = url.User(u.User.Username())
 		db = u.String()
 	}
-	return fmt.Sprintf("addr=%s app_id=%d api=%s graphql=%s database=%s workers=%d private_key=[redacted] webhook_secrets=[%d redacted]",
-		s.Addr, s.AppID, s.APIURL, s.GraphQLURL, db, s.Workers, len(s.WebhookSecrets))
+	return fmt.Sprintf("addr=%s app_id=%d api=%s graphql=%s database=%s workers=%d review_drafts=%t private_key=[redacted] webhook_secrets=[%d redacted]",
+		s.Addr, s.AppID, s.APIURL, s.GraphQLURL, db, s.Workers, s.ReviewDrafts, len(s.WebhookSecrets))
 }

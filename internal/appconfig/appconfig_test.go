@@ -28,11 +28,12 @@ func TestLoadFromEnv(t *testing.T) {
 		"HOTPATH_APP_ID": "12345", "HOTPATH_PRIVATE_KEY": strings.ReplaceAll(key, "\n", `\n`),
 		"HOTPATH_WEBHOOK_SECRET": "s3cret", "HOTPATH_WEBHOOK_SECRET_PREVIOUS": "old",
 		"HOTPATH_GITHUB_API_URL": "https://ghe.example.com/api/v3",
+		"HOTPATH_REVIEW_DRAFTS":  "true",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.AppID != 12345 || s.Addr != ":8080" || s.DatabaseURL != "hotpath.db" || len(s.WebhookSecrets) != 2 {
+	if s.AppID != 12345 || s.Addr != ":8080" || s.DatabaseURL != "hotpath.db" || len(s.WebhookSecrets) != 2 || !s.ReviewDrafts {
 		t.Errorf("settings = %+v", s)
 	}
 	if s.APIURL != "https://ghe.example.com/api/v3/" || s.GraphQLURL != "https://ghe.example.com/api/graphql" {
@@ -72,8 +73,8 @@ func TestErrorsNameTheSetting(t *testing.T) {
 		{Serve, map[string]string{}, []string{"HOTPATH_APP_ID is required", "HOTPATH_PRIVATE_KEY_FILE or HOTPATH_PRIVATE_KEY is required", "HOTPATH_WEBHOOK_SECRET is required"}},
 		{Worker, map[string]string{"HOTPATH_APP_ID": "x", "HOTPATH_PRIVATE_KEY": "nope"}, []string{"HOTPATH_APP_ID must be a positive integer", "HOTPATH_PRIVATE_KEY: not a PEM block"}},
 		{Worker, map[string]string{"HOTPATH_APP_ID": "1", "HOTPATH_PRIVATE_KEY_FILE": "/no/such/key.pem"}, []string{"HOTPATH_PRIVATE_KEY_FILE:"}},
-		{Worker, map[string]string{"HOTPATH_GITHUB_API_URL": "ftp://x", "HOTPATH_WORKERS": "0", "HOTPATH_JOB_TIMEOUT": "1s", "HOTPATH_LOG_LEVEL": "loud"},
-			[]string{"HOTPATH_GITHUB_API_URL", "HOTPATH_WORKERS", "HOTPATH_JOB_TIMEOUT", "HOTPATH_LOG_LEVEL"}},
+		{Worker, map[string]string{"HOTPATH_GITHUB_API_URL": "ftp://x", "HOTPATH_WORKERS": "0", "HOTPATH_JOB_TIMEOUT": "1s", "HOTPATH_LOG_LEVEL": "loud", "HOTPATH_REVIEW_DRAFTS": "maybe"},
+			[]string{"HOTPATH_GITHUB_API_URL", "HOTPATH_WORKERS", "HOTPATH_JOB_TIMEOUT", "HOTPATH_LOG_LEVEL", "HOTPATH_REVIEW_DRAFTS"}},
 	}
 	for _, tc := range cases {
 		_, err := Load(tc.mode, nil, envOf(tc.env))

@@ -79,8 +79,6 @@ type Comments struct {
 	// diff hunk) or "file" (anywhere in a changed file, as annotations
 	// when outside the diff).
 	Scope string `yaml:"scope" json:"scope"`
-	// Drafts reviews draft pull requests too (default false).
-	Drafts bool `yaml:"drafts" json:"drafts"`
 }
 
 // Limits bound per-file work.
@@ -149,7 +147,6 @@ type fileConfig struct {
 type fileComments struct {
 	MaxComments *int    `yaml:"max_comments"`
 	Scope       *string `yaml:"scope"`
-	Drafts      bool    `yaml:"drafts"`
 }
 
 type fileRule struct {
@@ -234,7 +231,6 @@ func (c *Config) fill(fc *fileConfig, file *ast.File) error {
 		if fc.Comments.Scope != nil {
 			c.Comments.Scope = *fc.Comments.Scope
 		}
-		c.Comments.Drafts = fc.Comments.Drafts
 	}
 	for id, n := range fc.Rules {
 		line := nodeLine(n)

@@ -23,7 +23,6 @@ paths:
 comments:
   max_comments: 10
   scope: diff
-  drafts: true
 knowledge:
   query_calls: ["userRepo.*", "loadAccount"]
   query_types: ["UserStore"]
@@ -47,7 +46,7 @@ limits:
 	if rc := c.Rules["cache-without-ttl"]; rc.Severity != rules.Notice || len(rc.Exclude) != 1 {
 		t.Errorf("cache-without-ttl = %+v", rc)
 	}
-	if c.Comments.MaxComments != 10 || c.Comments.Scope != "diff" || !c.Comments.Drafts {
+	if c.Comments.MaxComments != 10 || c.Comments.Scope != "diff" {
 		t.Errorf("comments = %+v", c.Comments)
 	}
 	if len(c.Knowledge.QueryCalls) != 2 || c.Knowledge.Resources[0].Acquire != "pool.getConn" {

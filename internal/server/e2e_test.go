@@ -6,6 +6,7 @@ package server
 
 import (
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -681,6 +682,48 @@ func TestE2EBadDeliveriesThenWorks(t *testing.T) {
 		"hotpath_review_comments_posted_total", "hotpath_github_requests_total", "go_goroutines"} {
 		if !strings.Contains(metrics, name) {
 			t.Errorf("/metrics lacks %s", name)
+		}
+	}
+}
+
+// TestE2EDrafts: draft pull requests are skipped unless the server is
+// started with HOTPATH_REVIEW_DRAFTS, and ready_for_review reviews them.
+func TestE2EDrafts(t *testing.T) {
+	t.Parallel()
+	for _, reviewDrafts := range []bool{false, true} {
+		fg := fakegithub.New(t)
+		a := &app{t: t, fg: fg, repo: testRepo, base: sha("base-main")}
+		fg.AddRepo(a.repo.Owner, a.repo.Name, a.repo.InstallationID)
+		fg.SetBranch(a.repo.Owner, a.repo.Name, "main", a.base)
+		settings := testSettings(t, fg)
+		settings.ReviewDrafts = reviewDrafts
+		a.srv = startServer(t, settings, Options{})
+
+		head := sha(fmt.Sprintf("draft-%t", reviewDrafts))
+		fg.AddPullRequest(a.repo.Owner, a.repo.Name, fakegithub.PullRequest{Number: 5, HeadSHA: head, BaseSHA: a.base, Files: prFiles()})
+		body := pullRequestEvent(a.repo, "opened", 5, head, a.base, nil)
+		var ev map[string]any
+		if err := json.Unmarshal(body, &ev); err != nil {
+			t.Fatal(err)
+		}
+		ev["pull_request"].(map[string]any)["draft"] = true
+		body, _ = json.Marshal(ev)
+		if !reviewDrafts {
+			if resp := a.deliver("pull_request", "", body, http.StatusAccepted); !strings.Contains(resp, "draft") {
+				t.Errorf("draft delivery answered %q, want it ignored as a draft", resp)
+			}
+			// Marking it ready reviews it.
+			a.deliver("pull_request", "", pullRequestEvent(a.repo, "ready_for_review", 5, head, a.base, nil), http.StatusAccepted)
+		} else {
+			if resp := a.deliver("pull_request", "", body, http.StatusAccepted); !strings.Contains(resp, "queued") {
+				t.Errorf("draft delivery with HOTPATH_REVIEW_DRAFTS answered %q, want queued", resp)
+			}
+		}
+		if runs := a.waitCompleted(head, 1); len(runs) != 1 || runs[0].Conclusion != "failure" {
+			t.Errorf("drafts=%t: %s, want one failing check run", reviewDrafts, describeRuns(runs))
+		}
+		if n := len(a.reviews(5)); n != 1 {
+			t.Errorf("drafts=%t: %d reviews, want 1", reviewDrafts, n)
 		}
 	}
 }

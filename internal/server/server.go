@@ -248,6 +248,7 @@ func New(ctx context.Context, settings *appconfig.Settings, opts Options) (*Serv
 		s.hook, err = webhook.New(secrets[0], &enqueuer{q: q, clients: clients},
 			webhook.WithPreviousSecrets(secrets[1:]...),
 			webhook.WithAppID(settings.AppID),
+			webhook.WithDrafts(settings.ReviewDrafts),
 			webhook.WithRegisterer(s.registry),
 			webhook.WithLogger(s.log.With("component", "webhook")),
 		)
