@@ -64,7 +64,7 @@ func checkMissingRelease(p *Pass) {
 // for the byte prefilter.
 var (
 	mrGoWords = [][]byte{[]byte("Query"), []byte("Begin"), []byte("Conn("), []byte("Acquire("), []byte("Prepare"),
-		[]byte(".Do("), []byte(".Get("), []byte(".Post"), []byte(".Head("), []byte(".Rows(")}
+		[]byte(".Do("), []byte(".Get("), []byte(".Post"), []byte(".Head("), []byte(".Rows("), []byte("GetContext(")}
 	mrJSWords = [][]byte{[]byte("connect("), []byte("getConnection("), []byte("createQueryRunner("),
 		[]byte("transaction("), []byte("acquire(")}
 )

@@ -131,7 +131,7 @@ var (
 	mrGoMethods = map[string]bool{"Query": true, "QueryContext": true, "Queryx": true, "QueryxContext": true,
 		"NamedQuery": true, "NamedQueryContext": true, "Begin": true, "BeginTx": true, "Beginx": true, "BeginTxx": true,
 		"Conn": true, "Acquire": true, "Prepare": true, "Preparex": true, "PrepareNamed": true, "PrepareContext": true,
-		"PreparexContext": true, "PrepareNamedContext": true, "Rows": true, "Get": true, "Post": true, "PostForm": true, "Head": true, "Do": true}
+		"PreparexContext": true, "PrepareNamedContext": true, "Rows": true, "Get": true, "Post": true, "PostForm": true, "Head": true, "Do": true, "GetContext": true}
 	mrTSMethods = map[string]bool{"connect": true, "getConnection": true, "createQueryRunner": true, "transaction": true, "acquire": true}
 )
 
@@ -165,7 +165,10 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 	lhs := stmt.Field("left").NamedChildren()
 	// GORM's Begin returns the transaction alone (its error is tx.Error).
 	gormTx := len(lhs) == 1 && method == "Begin" && mrGoImportsGORM(p)
-	if !gormTx && (len(lhs) != 2 || lhs[1].Type() != "identifier") {
+	// redigo's pool.Get() and go-redis' rdb.Conn() return the connection
+	// alone.
+	oneResult := len(lhs) == 1 && mrGoOneResult(method)
+	if !gormTx && !oneResult && (len(lhs) != 2 || lhs[1].Type() != "identifier") {
 		return nil
 	}
 	if lhs[0].Type() != "identifier" || lhs[0].Text() == "_" {
@@ -184,7 +187,7 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 		}
 	}
 	r := &mrResource{name: name, call: call, stmt: stmt, fn: fn, body: body, facts: p.Facts(), gormTx: gormTx}
-	if !gormTx {
+	if !gormTx && !oneResult {
 		r.errName = lhs[1].Text()
 	}
 	if recv.IsNull() {
@@ -212,6 +215,12 @@ func mrGoAcquisition(p *Pass, call parsers.Node) *mrResource {
 		}
 	}
 	n := len(args)
+	if oneResult || method == "GetContext" {
+		if r.kind = mrGoPooledConn(p, recv, method, n, oneResult, uses); r.kind == nil {
+			return nil
+		}
+		return r
+	}
 	switch method {
 	case "Query", "QueryContext", "Queryx", "QueryxContext", "NamedQuery", "NamedQueryContext":
 		if n >= 1 && uses.any(mrRowsUses...) {
