@@ -479,6 +479,7 @@ func (c *cwtJS) redisInit(init parsers.Node, depth int) bool {
 			if im, ok := c.fs.Import(fn.Text()); ok && cwtJSRedisModules[im.Module] {
 				return im.Name == "createClient" || im.Name == "createCluster"
 			}
+			return c.redisFactoryCall(init)
 		case "member_expression":
 			prop := fn.Field("property").Text()
 			if prop == "createClient" || prop == "createCluster" {
