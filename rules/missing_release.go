@@ -66,7 +66,7 @@ var (
 	mrGoWords = [][]byte{[]byte("Query"), []byte("Begin"), []byte("Conn("), []byte("Acquire("), []byte("Prepare"),
 		[]byte(".Do("), []byte(".Get("), []byte(".Post"), []byte(".Head("), []byte(".Rows("), []byte("GetContext(")}
 	mrJSWords = [][]byte{[]byte("connect("), []byte("getConnection("), []byte("createQueryRunner("),
-		[]byte("transaction("), []byte("acquire(")}
+		[]byte("transaction("), []byte("acquire("), []byte("reserve("), []byte("startTransaction(")}
 )
 
 func mrPrefilter(p *Pass) bool {
@@ -340,6 +340,13 @@ var mrQueryMethods = map[string]bool{
 	"update": true, "delete": true, "select": true, "save": true, "find": true, "findOne": true, "first": true,
 }
 
+// pg-promise's query methods (sco.none(…), sco.manyOrNone(…)), which read
+// as a query unless the receiver is Promise (Promise.any).
+var mrPgPromiseQuery = map[string]bool{
+	"none": true, "one": true, "oneOrNone": true, "many": true, "manyOrNone": true, "any": true, "result": true,
+	"multi": true, "multiResult": true,
+}
+
 // mrDescribeAwait names a throwing await: "the query on line 14", "the call
 // to fetchUser() on line 9", "the await on line 3".
 func mrDescribeAwait(n parsers.Node) string {
@@ -352,8 +359,8 @@ func mrDescribeAwait(n parsers.Node) string {
 		// a chain such as trx("users").insert(…).returning("*"): name the
 		// first method that reads as a query.
 		for c := e; c.Type() == "call_expression"; {
-			_, m := Callee(c)
-			if mrQueryMethods[m] {
+			recv, m := Callee(c)
+			if mrQueryMethods[m] || mrIsTaggedTemplate(c) || (mrPgPromiseQuery[m] && !recv.IsNull() && !mrTextIs(recv, "Promise")) {
 				return fmt.Sprintf("the %s on line %d", mrQueryNoun(m), line)
 			}
 			fn := Unparen(c.Field("function"))

@@ -132,7 +132,8 @@ var (
 		"NamedQuery": true, "NamedQueryContext": true, "Begin": true, "BeginTx": true, "Beginx": true, "BeginTxx": true,
 		"Conn": true, "Acquire": true, "Prepare": true, "Preparex": true, "PrepareNamed": true, "PrepareContext": true,
 		"PreparexContext": true, "PrepareNamedContext": true, "Rows": true, "Get": true, "Post": true, "PostForm": true, "Head": true, "Do": true, "GetContext": true}
-	mrTSMethods = map[string]bool{"connect": true, "getConnection": true, "createQueryRunner": true, "transaction": true, "acquire": true}
+	mrTSMethods = map[string]bool{"connect": true, "getConnection": true, "createQueryRunner": true, "transaction": true, "acquire": true,
+		"reserve": true, "startTransaction": true}
 )
 
 // mrCandidate reports whether a call's method could acquire something: a
@@ -526,7 +527,11 @@ func mrTSAcquisition(p *Pass, call parsers.Node) *mrResource {
 		if awaited && len(args) == 0 && !mrTSNotPool(p, recv) &&
 			(uses.methods["release"] || (pg && uses.any("query"))) {
 			r.kind = mrTSPgClient
+		} else {
+			r.kind = mrTSPooled(p, recv, method, args, awaited, body, name, uses)
 		}
+	case "reserve", "startTransaction":
+		r.kind = mrTSPooled(p, recv, method, args, awaited, body, name, uses)
 	case "getConnection":
 		my := mrTSPoolish(p, recv) || fs.ImportsAny("mysql2", "mysql", "mariadb", "mysql2/promise", "oracledb")
 		if awaited && len(args) == 0 && !mrTSNotPool(p, recv) &&
