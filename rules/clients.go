@@ -36,6 +36,7 @@ const (
 	FamilyIORedis     = "ioredis"    // ioredis, @upstash/redis, @vercel/kv
 	FamilySQL         = "sql"        // an SQL client known only by name and the file's imports
 	FamilyORMModel    = "orm-model"  // an ORM model class known only by name and where it is imported from
+	FamilyObjection   = "objection"  // an Objection.js query builder: Model.query(), instance.$relatedQuery(…)
 	FamilyRedis       = "redis"      // a Redis client known only by name and the file's imports
 	FamilyCustom      = "custom"     // a type taught through Knowledge.QueryTypes
 	FamilyDatabaseSQL = "database/sql"
@@ -134,7 +135,8 @@ var familyKinds = map[string]ClientKind{
 	FamilyPG: SQLClient, FamilyMySQL: SQLClient, FamilyPGPromise: SQLClient, FamilySQLTag: SQLClient,
 	FamilyKnex: SQLClient, FamilyKysely: SQLClient, FamilyDrizzle: SQLClient, FamilySQL: SQLClient,
 	FamilyPrisma: ORMClient, FamilyTypeORM: ORMClient, FamilySequelize: ORMClient, FamilyORMModel: ORMClient,
-	FamilyMongoose: DocumentClient, FamilyMongoDB: DocumentClient,
+	FamilyObjection: ORMClient,
+	FamilyMongoose:  DocumentClient, FamilyMongoDB: DocumentClient,
 	FamilyNodeRedis: CacheClient, FamilyIORedis: CacheClient, FamilyRedis: CacheClient,
 	FamilyCustom:      CustomClient,
 	FamilyDatabaseSQL: SQLClient, FamilySQLX: SQLClient, FamilyPGX: SQLClient, familyGoSQLish: SQLClient,
@@ -1734,6 +1736,12 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 				return query(false, RoleNone)
 			case "insertMany", "bulkCreate", "bulkWrite", "bulkSave":
 				return MethodInfo{Op: OpBatch}
+			case "query", "relatedQuery":
+				// Objection: Model.query() and Model.query(trx) start a query
+				// builder; a search client's query({…}) takes a request.
+				if objectionStart(method, call) {
+					return MethodInfo{Op: OpDerive, Result: mk(FamilyObjection, RoleBuilder, cl.Strong)}
+				}
 			}
 			// create, update, count… are also the names of plain static
 			// factories; only an ORM import in the file makes them queries.
@@ -1752,6 +1760,19 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			if cl.Strong && associationMixin(method) {
 				return query(true, RoleNone)
 			}
+		}
+
+	case FamilyObjection:
+		if cl.Role == RoleBuilder {
+			switch method {
+			case "findByIds", "whereIn", "orWhereIn", "andWhereIn", "whereInComposite", "havingIn":
+				return MethodInfo{Op: OpBatch}
+			case "then", "execute", "resultSize":
+				return query(false, RoleNone)
+			case "toKnexQuery", "toSQL", "toString", "toFindQuery":
+				return MethodInfo{}
+			}
+			return same(RoleBuilder)
 		}
 
 	case FamilyKnex:
@@ -2041,6 +2062,13 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			}
 		case RoleConn:
 			switch method {
+			case "Get", "GetContext":
+				// A pool known only by its name (s.redisPool.Get()): a
+				// redigo Conn has no Get, so this is the pool handing
+				// out a connection. Get(key) is some other store.
+				if n := len(call.Field("arguments").NamedChildren()); !cl.Strong && (method == "Get" && n == 0 || method == "GetContext" && n == 1) {
+					return same(RoleConn)
+				}
 			case "Do", "DoContext", "DoWithTimeout":
 				if cmd, ok := StringValue(argAt(call, 0)); ok {
 					switch strings.ToUpper(cmd) {
@@ -2097,6 +2125,67 @@ func associationMixin(m string) bool {
 				!strings.HasSuffix(m, "is") && m != "getAttributes" && m != "getChanges"
 		}
 		return true
+	}
+	return false
+}
+
+// objectionStart reports whether Model.query(…) or Model.relatedQuery(…)
+// has the arguments Objection's take: query() or query(trx) with a
+// transaction or knex instance; relatedQuery("relation"[, trx]).
+func objectionStart(method string, call parsers.Node) bool {
+	args := call.Field("arguments").NamedChildren()
+	if method == "relatedQuery" {
+		if len(args) == 0 || len(args) > 2 {
+			return false
+		}
+		_, ok := StringValue(args[0])
+		return ok
+	}
+	switch len(args) {
+	case 0:
+		return true
+	case 1:
+		a := Unparen(args[0])
+		var name string
+		switch a.Type() {
+		case "identifier":
+			name = a.Text()
+		case "member_expression":
+			name = a.Field("property").Text()
+		default:
+			return false
+		}
+		lower := strings.ToLower(name)
+		for _, w := range [...]string{"trx", "tx", "transaction", "knex", "db", "conn"} {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ObjectionInstanceQuery reports an Objection instance method that starts
+// a query for one loaded row: row.$relatedQuery("books"), row.$query(),
+// row.$fetchGraph("pets"). The names are Objection's own.
+func ObjectionInstanceQuery(method string, call parsers.Node) bool {
+	args := call.Field("arguments").NamedChildren()
+	switch method {
+	case "$relatedQuery":
+		if len(args) == 0 || len(args) > 2 {
+			return false
+		}
+		_, ok := StringValue(args[0])
+		return ok
+	case "$query":
+		return len(args) <= 1
+	case "$fetchGraph":
+		if len(args) == 0 {
+			return false
+		}
+		a := Unparen(args[0])
+		_, ok := StringValue(a)
+		return ok || a.Type() == "object"
 	}
 	return false
 }

@@ -130,6 +130,11 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 			cur = mi.Result
 		default:
 			cur = Client{}
+			if i == 0 && !c.goF && ObjectionInstanceQuery(method, call) {
+				// row.$relatedQuery("books"): a builder for one row's relation.
+				cur = mk(FamilyObjection, RoleBuilder, false)
+				continue
+			}
 			if !recvCl.IsClient() {
 				if h := c.shapeHit(calls, i, recv, method); h != nil {
 					hit, hitCall, lazy = h, call, h.cl.Family == FamilyPrisma
@@ -144,6 +149,9 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		// A builder that runs when awaited: await knex('users').where(…),
 		// await db.select().from(users).where(…).
 		if cur.Role == RoleBuilder && (cur.Family == FamilyKnex || cur.Family == FamilyDrizzle || cur.Family == FamilySQL) {
+			hit, hitCall, lazy = &qilHit{cl: cur}, top, true
+		} else if cur.Role == RoleBuilder && cur.Family == FamilyObjection && objectionRuns(calls) {
+			// await Model.query().findById(id), await row.$relatedQuery("tags")
 			hit, hitCall, lazy = &qilHit{cl: cur}, top, true
 		} else {
 			return nil
@@ -170,6 +178,17 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		hit.op = o
 	}
 	return hit
+}
+
+// objectionRuns reports whether an Objection chain does more than start a
+// builder: Model.query() alone is also the name of other libraries' static
+// calls, Model.query().findById(…) and row.$relatedQuery("x") are not.
+func objectionRuns(calls []parsers.Node) bool {
+	if len(calls) > 1 {
+		return true
+	}
+	_, m := callee(calls[0])
+	return strings.HasPrefix(m, "$")
 }
 
 // shapeHit recognises chains whose shape alone names the library, when the
@@ -639,7 +658,7 @@ func methodOp(m string, cl Client) qilOp {
 	case strings.HasPrefix(l, "create") || strings.HasPrefix(l, "insert") || l == "save" || l == "add" ||
 		l == "persist" || l == "values" || l == "namedexec" || l == "firstorcreate" || l == "findorcreate":
 		return qilCreate
-	case strings.HasPrefix(l, "update") || l == "upsert" || l == "increment" || l == "decrement" || l == "set" ||
+	case strings.HasPrefix(l, "update") || l == "upsert" || l == "patch" || strings.HasPrefix(l, "patchand") || l == "increment" || l == "decrement" || l == "set" ||
 		strings.HasPrefix(l, "replace") || strings.HasSuffix(l, "andupdate") || l == "updates" || l == "updatecolumn" ||
 		l == "updatecolumns" || l == "updatetable":
 		return qilUpdate
@@ -715,7 +734,21 @@ func fixHint(h *qilHit) string {
 		}
 		return "fetch all rows in one query with whereIn('id', ids)"
 	case FamilyKysely:
-		return "fetch or write all rows in one query with where('id', 'in', ids)"
+		switch op {
+		case qilCreate:
+			return "insert all rows in one .values([...])"
+		case qilUpdate, qilDelete:
+			return "run one update/delete over all the IDs with where('id', 'in', ids)"
+		}
+		return "fetch all rows in one query with where('id', 'in', ids)"
+	case FamilyObjection:
+		switch op {
+		case qilCreate:
+			return "insert all rows in one insert([...]) or insertGraph([...])"
+		case qilUpdate, qilDelete:
+			return "run one patch/delete over all the IDs with whereIn('id', ids)"
+		}
+		return "fetch all rows in one query with findByIds(ids) or whereIn('id', ids), or eager-load the relation with withGraphFetched"
 	case FamilyDrizzle:
 		if op == qilCreate {
 			return "insert all rows in one .values([...])"

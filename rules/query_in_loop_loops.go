@@ -53,6 +53,9 @@ func (c *qilChecker) classifyLoop(l *qilLoop) bool {
 		if qilBatchRE.MatchString(left.Text()) || chunkList(right) {
 			return false
 		}
+		if c.pageStream(right) {
+			return false
+		}
 		return true
 	case "for_statement":
 		if c.goF {
@@ -135,6 +138,34 @@ func chunkList(coll parsers.Node) bool {
 	}
 	return strings.HasSuffix(name, "chunks") || strings.HasSuffix(name, "batches") ||
 		strings.HasPrefix(name, "chunked") || strings.HasPrefix(name, "batched") || strings.Contains(name, "chunksof")
+}
+
+// pageStreams are stream factories whose iterations are pages of keys:
+// ioredis' scanStream family hands back one SCAN reply (an array) per
+// iteration.
+var pageStreams = setOf("scanStream", "sscanStream", "hscanStream", "zscanStream")
+
+// pageStream reports a loop over a stream of pages (for await (const keys
+// of redis.scanStream(…))), directly or through a variable: each
+// iteration is one page, so a call made once per iteration is pagination.
+func (c *qilChecker) pageStream(coll parsers.Node) bool {
+	for hops := 0; hops < 3; hops++ {
+		coll = unawait(coll)
+		switch coll.Type() {
+		case "call_expression":
+			_, m := callee(coll)
+			return pageStreams[m]
+		case "identifier":
+			d, ok := c.fs.Resolve(coll)
+			if !ok || d.Kind != VarDecl || d.Init.IsNull() || d.Index > 0 {
+				return false
+			}
+			coll = d.Init
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func firstParamName(fn parsers.Node) string {
@@ -436,6 +467,13 @@ func (c *qilChecker) walksChain(cond, region parsers.Node) bool {
 			return true
 		}
 		found = c.keyedByOwnField(right, left.Text())
+		if !found {
+			// Through a temporary: const parent = await load(node.parentId);
+			// node = parent.
+			if init := tempInit(c.fs, right, region); !init.IsNull() {
+				found = c.keyedByOwnField(init, left.Text())
+			}
+		}
 		return !found
 	})
 	if found && qilSleepRE.Match(region.File().Src[region.StartByte():region.EndByte()]) {
@@ -443,6 +481,24 @@ func (c *qilChecker) walksChain(cond, region parsers.Node) bool {
 		return false
 	}
 	return found
+}
+
+// tempInit returns the initialiser of a variable declared inside region
+// that e names (the temporary of `const up = await load(n.parentId); n =
+// up`), or the zero Node.
+func tempInit(fs *Facts, e parsers.Node, region parsers.Node) parsers.Node {
+	e = Unparen(e)
+	if e.Type() != "identifier" {
+		return parsers.Node{}
+	}
+	d, ok := fs.Resolve(e)
+	if !ok || d.Kind != VarDecl || d.Index > 0 || d.Init.IsNull() || !region.Contains(d.Node) {
+		return parsers.Node{}
+	}
+	if p := d.Init.Parent(); p.Type() == "range_clause" || d.Init.Type() == "range_clause" {
+		return parsers.Node{}
+	}
+	return d.Init
 }
 
 // keyedByOwnField reports whether e contains a query call (or a call of a
@@ -459,7 +515,16 @@ func (c *qilChecker) keyedByOwnField(e parsers.Node, name string) bool {
 		if n.Type() != "call_expression" || !isChainTop(n) {
 			return true
 		}
-		if !argsReadField(n, name) {
+		reads := false
+		for _, call := range c.chain(n) {
+			// Model.query().findById(node.parentId).select(…): the key
+			// may sit in any call of the chain.
+			if argsReadField(call, name) {
+				reads = true
+				break
+			}
+		}
+		if !reads {
 			return true
 		}
 		if c.dbCall(n) != nil || c.helperHit(n) != nil {
