@@ -135,6 +135,13 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 				cur = mk(FamilyObjection, RoleBuilder, false)
 				continue
 			}
+			if recvCl.Kind == SQLClient && recvCl.Role == RoleConn && sqlShapeMethods[method] && c.sqlTextArg(call) {
+				// A handle known by name from the project's db module
+				// whose driver this file does not say: db.none("UPDATE …")
+				// (pg-promise), db.Exec("…"). SQL text says it queries.
+				hit, hitCall = &qilHit{cl: recvCl}, call
+				continue
+			}
 			if !recvCl.IsClient() {
 				if h := c.shapeHit(calls, i, recv, method); h != nil {
 					hit, hitCall, lazy = h, call, h.cl.Family == FamilyPrisma
