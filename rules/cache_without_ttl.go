@@ -950,10 +950,25 @@ func (c *cwtJS) fresh(cand *cwtMapCand, w, r cwtMapWrite, v parsers.Node, vars [
 		}
 		// Another variable: computed in this function. A parameter or a
 		// module constant is stored as given, as a registry does.
-		if d, ok := c.fs.Resolve(v); ok && d.Kind == VarDecl && !d.Init.IsNull() && w.fn.Contains(d.Node) {
+		d, ok := c.fs.Resolve(v)
+		if !ok || d.Kind != VarDecl || !w.fn.Contains(d.Node) {
+			return false
+		}
+		if !d.Init.IsNull() {
 			return c.fresh(cand, w, r, d.Init, vars, depth+1)
 		}
-		return false
+		// Declared without a value and filled in this function before the
+		// write: let rows; [rows] = await pool.query(…).
+		rhs, _ := cwtAssignedBetween(w.fn, name, d.Node.EndByte(), w.node.StartByte())
+		if len(rhs) == 0 {
+			return false
+		}
+		for _, e := range rhs {
+			if !c.fresh(cand, w, r, e, vars, depth+1) {
+				return false
+			}
+		}
+		return true
 	}
 	return !hpMentions(v, cand.name) && !hpMentionsAny(v, vars)
 }

@@ -224,8 +224,13 @@ func cwtAssignedBetween(fn parsers.Node, name string, from, to uint32) (rhs []pa
 		}
 		switch c.Type() {
 		case "assignment_expression": // JS
-			if mrIsName(c.Field("left"), name) {
+			if left := c.Field("left"); mrIsName(left, name) {
 				rhs = append(rhs, c.Field("right"))
+			} else if bound, defaults := cwtPatternBinds(left, name); bound {
+				// ({ payload: v } = await verify(t)): v is a part of the
+				// right-hand side, or its default.
+				rhs = append(rhs, c.Field("right"))
+				rhs = append(rhs, defaults...)
 			}
 		case "short_var_declaration", "assignment_statement": // Go
 			if c.Type() == "assignment_statement" && c.Field("operator").Type() != "=" {
@@ -250,4 +255,37 @@ func cwtAssignedBetween(fn parsers.Node, name string, from, to uint32) (rhs []pa
 		return true
 	})
 	return rhs, addressed
+}
+
+// cwtPatternBinds reports whether a JS destructuring pattern (object or
+// array) assigns name, and returns the default values it may take instead
+// ({ a: name = 0 }).
+func cwtPatternBinds(pat parsers.Node, name string) (bound bool, defaults []parsers.Node) {
+	pat = Unparen(pat)
+	if pat.Type() != "object_pattern" && pat.Type() != "array_pattern" {
+		return false, nil
+	}
+	var visit func(n parsers.Node) bool
+	visit = func(n parsers.Node) bool {
+		switch n.Type() {
+		case "identifier", "shorthand_property_identifier_pattern":
+			return mrTextIs(n, name)
+		case "pair_pattern":
+			return visit(n.Field("value"))
+		case "object_assignment_pattern", "assignment_pattern":
+			if visit(n.Field("left")) {
+				defaults = append(defaults, n.Field("right"))
+				return true
+			}
+			return false
+		case "object_pattern", "array_pattern", "rest_pattern":
+			for _, c := range n.NamedChildren() {
+				if visit(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return visit(pat), defaults
 }
