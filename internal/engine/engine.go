@@ -52,8 +52,12 @@ type Result struct {
 	// Analyzed counts files parsed and checked; Lines their lines.
 	Analyzed int
 	Lines    int
-	// SyntaxErrors counts files that parsed with errors (still analysed).
-	SyntaxErrors int
+	// SyntaxErrors counts files that parsed with errors (still analysed);
+	// SyntaxErrorFiles names them, sorted. A finding may be missing from
+	// such a file only because the parser could not read the code around
+	// it, so callers must not treat its absence there as a fix.
+	SyntaxErrors     int
+	SyntaxErrorFiles []string
 	// Skipped lists files not analysed: too large, generated, minified,
 	// unreadable, parse timeouts, rule failures.
 	Skipped []Skipped
@@ -166,6 +170,7 @@ func Analyze(ctx context.Context, files []File, opts Options) (*Result, error) {
 			res.Lines += o.lines
 			if o.synErr {
 				res.SyntaxErrors++
+				res.SyntaxErrorFiles = append(res.SyntaxErrorFiles, o.path)
 			}
 			res.Findings = append(res.Findings, o.result.Findings...)
 			res.Suppressed = append(res.Suppressed, o.result.Suppressed...)
@@ -178,11 +183,13 @@ func Analyze(ctx context.Context, files []File, opts Options) (*Result, error) {
 	rules.SortFindings(res.Suppressed)
 	sortSkipped(res.Skipped)
 	sortSkipped(res.Excluded)
+	sort.Strings(res.SyntaxErrorFiles)
 	return res, nil
 }
 
 // outcome is what a worker learned about one file.
 type outcome struct {
+	path     string
 	result   rules.FileResult
 	lines    int
 	synErr   bool
@@ -191,6 +198,7 @@ type outcome struct {
 }
 
 func analyzeOne(ctx context.Context, p *parsers.Parser, f File, settings *rules.Settings, cfg *config.Config) (o outcome) {
+	o.path = f.Path
 	if ctx.Err() != nil {
 		return o
 	}
