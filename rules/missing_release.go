@@ -166,6 +166,7 @@ const (
 	mrLeakNext // dropped before the next loop iteration (continue or end of body)
 	mrLeakEnd
 	mrLeakAwait
+	mrLeakReject // a promise chain on the resource rejects past its releases
 )
 
 // An mrLeak is one path on which a live resource leaves the function.
@@ -240,6 +241,8 @@ func mrRelated(r *mrResource, l mrLeak) string {
 		return "the function ends here with " + name + " still open"
 	case mrLeakAwait:
 		return "this can throw while " + name + " is still open"
+	case mrLeakReject:
+		return "this can reject while " + name + " is still open"
 	}
 	return ""
 }
@@ -318,6 +321,8 @@ func mrTSMessage(p *Pass, r *mrResource, l mrLeak, everReleased bool) string {
 		return fmt.Sprintf("%s is never %s: call %s in a finally block", subject, r.kind.verb, rel)
 	}
 	switch l.how {
+	case mrLeakReject:
+		return fmt.Sprintf("%s is not %s when %s rejects: %s", subject, r.kind.verb, mrDescribeAwait(l.node), mrRejectAdvice(r, l.node))
 	case mrLeakAwait:
 		return fmt.Sprintf("%s is not %s when %s throws: %s", subject, r.kind.verb, mrDescribeAwait(l.node), advice)
 	case mrLeakThrow:

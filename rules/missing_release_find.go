@@ -662,7 +662,10 @@ func mrTSThenAcquisition(p *Pass, call parsers.Node) *mrResource {
 		return nil
 	}
 	body := fn.Field("body")
-	if body.Type() != "statement_block" {
+	// An expression body, pool.connect().then((client) => client.query(…)
+	// .then(…)), is taken when it releases the client somewhere.
+	exprBody := body.Type() != "statement_block"
+	if exprBody && (fn.Type() != "arrow_function" || body.IsNull()) {
 		return nil
 	}
 	names, _ := hpJSParams(fn)
@@ -695,6 +698,9 @@ func mrTSThenAcquisition(p *Pass, call parsers.Node) *mrResource {
 		}
 	}
 	if r.kind == nil {
+		return nil
+	}
+	if exprBody && !mrContainsRelease(r, body) {
 		return nil
 	}
 	return r
@@ -931,7 +937,8 @@ func mrScan(p *Pass, r *mrResource) mrScanResult {
 			}
 			if mrIsRelease(r, n) {
 				res.released = true
-				if inner := EnclosingFunction(n); inner.ID() != r.fn.ID() && !mrGoDeferredClosure(inner, r.fn) && !mrIsUnit(r, inner) {
+				if inner := EnclosingFunction(n); inner.ID() != r.fn.ID() && !mrGoDeferredClosure(inner, r.fn) && !mrIsUnit(r, inner) &&
+					(isGo || !mrTSChainCallback(r, inner)) {
 					// Released by a callback or a goroutine (res.on("finish", …),
 					// t.Cleanup, go func(){ defer rows.Close() }()).
 					res.escapes = true

@@ -51,6 +51,12 @@ func (w *mrTSFlow) run() []mrLeak {
 // walk follows one function body from its start.
 func (w *mrTSFlow) walk(body parsers.Node, live bool) {
 	w.cbErr = w.res.cbErr
+	if body.Type() != "statement_block" {
+		// An arrow function's expression body: what it evaluates to is
+		// returned.
+		w.returned(body, live)
+		return
+	}
 	live, falls := w.block(body, live)
 	if falls && live && !w.abort {
 		w.leaks = append(w.leaks, mrLeak{how: mrLeakEnd, node: mrLastChild(body)})
@@ -95,11 +101,7 @@ func (w *mrTSFlow) stmt(s parsers.Node, live bool) (bool, bool) {
 	case "statement_block":
 		return w.block(s, live)
 	case "return_statement":
-		if mrContainsRelease(r, s) || w.handsOver(s) {
-			return false, false
-		}
-		w.awaits(s, live)
-		w.exitReturn(s, live)
+		w.returned(s, live)
 		return false, false
 	case "throw_statement":
 		if mrContainsRelease(r, s) {
@@ -149,10 +151,36 @@ func (w *mrTSFlow) stmt(s parsers.Node, live bool) (bool, bool) {
 	return w.simple(s, live)
 }
 
+// returned follows a return statement, or an arrow function's expression
+// body.
+func (w *mrTSFlow) returned(s parsers.Node, live bool) {
+	r := w.res
+	if w.rejects(s, live) || mrContainsRelease(r, s) || w.handsOver(s) {
+		return
+	}
+	w.awaits(s, live)
+	w.exitReturn(s, live)
+}
+
+// rejects reports whether a statement holds a promise chain on the
+// resource that releases it on success; a rejection of the chain leaves
+// from there like a throw.
+func (w *mrTSFlow) rejects(s parsers.Node, live bool) bool {
+	site := mrTSRejectSite(w.res, s)
+	if site.IsNull() {
+		return false
+	}
+	w.throwFrom(site, live, mrLeakReject)
+	return true
+}
+
 func (w *mrTSFlow) simple(s parsers.Node, live bool) (bool, bool) {
 	r := w.res
 	if s.ID() == r.stmt.ID() {
 		return true, true
+	}
+	if w.rejects(s, live) {
+		return false, true
 	}
 	if mrContainsRelease(r, s) || w.handsOver(s) {
 		return false, true
