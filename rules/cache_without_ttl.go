@@ -811,7 +811,7 @@ func (c *cwtJS) checkCand(cand *cwtMapCand) {
 	if cand.bad || len(cand.writes) == 0 {
 		return
 	}
-	if !cand.sayCache && !c.memoPattern(cand) && !c.docSaysCache(cand) {
+	if !cand.sayCache && !c.memoPattern(cand) && !c.docSaysCache(cand) && !cwtLiteralMemo(c.fs, cand, cwtJSValueVar) {
 		return
 	}
 	kind := "object"

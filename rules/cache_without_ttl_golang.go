@@ -595,7 +595,7 @@ func (c *cwtGo) checkCand(cand *cwtMapCand) {
 	if c.typeKeyed(cand) || cwtGoTestHelpers(cand) {
 		return
 	}
-	if !cand.sayCache && !c.memoPattern(cand) && !c.docSaysCache(cand) {
+	if !cand.sayCache && !c.memoPattern(cand) && !c.docSaysCache(cand) && !cwtLiteralMemo(c.fs, cand, cwtGoValueVar) {
 		return
 	}
 	kind := "map"
