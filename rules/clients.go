@@ -49,6 +49,7 @@ const (
 	FamilyGoRedis  = "go-redis" // github.com/redis/go-redis
 	FamilyRedigo   = "redigo"   // github.com/gomodule/redigo
 	FamilyMongoGo  = "mongo-go" // go.mongodb.org/mongo-driver
+	FamilyBun      = "bun"      // github.com/uptrace/bun
 	familyGoSQLish = "go-sql"   // a Go SQL handle known only by name and the file's imports
 )
 
@@ -142,6 +143,7 @@ var familyKinds = map[string]ClientKind{
 	FamilyDatabaseSQL: SQLClient, FamilySQLX: SQLClient, FamilyPGX: SQLClient, familyGoSQLish: SQLClient,
 	FamilyGORM: ORMClient, FamilyEnt: ORMClient, FamilySQLC: ORMClient,
 	FamilyGoRedis: CacheClient, FamilyRedigo: CacheClient, FamilyMongoGo: DocumentClient,
+	FamilyBun: SQLClient,
 }
 
 func mk(family string, role ClientRole, strong bool) Client {
@@ -201,6 +203,8 @@ func goModuleFamily(p string) string {
 		return FamilyPGX
 	case p == "gorm.io/gorm" || p == "github.com/jinzhu/gorm":
 		return FamilyGORM
+	case p == "github.com/uptrace/bun":
+		return FamilyBun
 	case strings.HasPrefix(p, "github.com/redis/go-redis") || strings.HasPrefix(p, "github.com/go-redis/redis"):
 		return FamilyGoRedis
 	case strings.HasPrefix(p, "github.com/gomodule/redigo") || strings.HasPrefix(p, "github.com/garyburd/redigo"):
@@ -1135,6 +1139,14 @@ func (c *ClientClassifier) goTypeClient(typ string) Client {
 		case "Rows", "Row", "BatchResults":
 			return mk(FamilyPGX, RoleCursor, true)
 		}
+	case FamilyBun:
+		switch name {
+		case "DB", "Tx", "Conn", "IDB", "IConn":
+			return mk(FamilyBun, RoleConn, true)
+		}
+		if strings.HasSuffix(name, "Query") {
+			return mk(FamilyBun, RoleBuilder, true)
+		}
 	case FamilyGORM:
 		if name == "DB" {
 			return mk(FamilyGORM, RoleConn, true)
@@ -1980,6 +1992,29 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			case "Prepare":
 				return MethodInfo{}
 			}
+		}
+
+	case FamilyBun:
+		switch cl.Role {
+		case RoleConn:
+			switch method {
+			case "NewSelect", "NewInsert", "NewUpdate", "NewDelete", "NewRaw", "NewMerge", "NewValues", "NewTruncateTable":
+				return same(RoleBuilder)
+			case "QueryContext", "Query", "QueryRowContext", "QueryRow":
+				return query(false, RoleCursor)
+			case "ExecContext", "Exec":
+				return query(false, RoleNone)
+			case "BeginTx", "Begin", "Conn", "WithNamedArg":
+				return same(RoleConn)
+			}
+		case RoleBuilder:
+			switch method {
+			case "Scan", "Exec", "Count", "ScanAndCount", "Exists", "Rows":
+				return query(false, RoleNone)
+			case "String", "AppendQuery", "Operation", "GetModel", "GetTableName", "DB", "Err":
+				return MethodInfo{}
+			}
+			return same(RoleBuilder)
 		}
 
 	case FamilyGORM:

@@ -650,6 +650,9 @@ func chainOp(calls []parsers.Node, cl Client) qilOp {
 
 func methodOp(m string, cl Client) qilOp {
 	l := strings.ToLower(m)
+	if cl.Family == FamilyBun {
+		l = strings.TrimPrefix(l, "new") // NewInsert, NewUpdate, NewDelete
+	}
 	switch {
 	case cl.Kind == CacheClient:
 		switch l {
@@ -779,6 +782,14 @@ func fixHint(h *qilHit) string {
 			return "write all rows in one multi-row statement, or prepare it once and run it inside one transaction"
 		}
 		return "fetch all rows in one query (WHERE id = ANY($1) with pq.Array, or IN (…) built with sqlx.In)"
+	case FamilyBun:
+		switch op {
+		case qilCreate:
+			return "insert all rows in one NewInsert().Model(&rows) with a slice"
+		case qilUpdate, qilDelete:
+			return `run one statement over all the IDs (Where("id IN (?)", bun.In(ids))), or NewUpdate().Model(&rows).Bulk()`
+		}
+		return `fetch all rows in one query (Where("id IN (?)", bun.In(ids)))`
 	case FamilyPGX:
 		if op != qilRead {
 			return "use CopyFrom, or queue the statements on one pgx.Batch and SendBatch it"

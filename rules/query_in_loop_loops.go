@@ -252,6 +252,12 @@ func (c *qilChecker) classifyCounting(init, cond, update, body parsers.Node) boo
 		return consumesQueue(body) || readsStream(body)
 	}
 	header := init.Text() + " " + cond.Text() + " " + update.Text()
+	if stepsThroughRange(cond, update) {
+		// for day := from; day.Before(to); day = day.AddDate(0, 0, 1). The
+		// page-name test would read `.After(` as a cursor name.
+		return !qilRetryRE.MatchString(header) && !qilWorkerRE.MatchString(header) && !qilBatchRE.MatchString(header) &&
+			!spawnsGoroutines(body) && !sleepsAndExits(body)
+	}
 	if qilRetryRE.MatchString(header) || qilPageRE.MatchString(header) || qilWorkerRE.MatchString(header) ||
 		qilBatchRE.MatchString(header) {
 		return false
@@ -285,6 +291,55 @@ func (c *qilChecker) classifyCounting(init, cond, update, body parsers.Node) boo
 		return true
 	}
 	return c.classifyCondLoop(cond, body)
+}
+
+// rangeCompare are methods that compare a loop variable with the end of a
+// range: time.Time's Before/After/Equal, Compare, Less.
+var rangeCompare = setOf("Before", "After", "Equal", "Compare", "Less", "LessThan", "isBefore", "isAfter", "isSameOrBefore", "isSameOrAfter", "lt", "lte", "gt", "gte")
+
+// rangeStep are methods that step a loop variable to the next value of a
+// range: day.AddDate(0, 0, 1), t.Add(time.Hour), d.add(1, "day"), Next().
+var rangeStep = setOf("AddDate", "Add", "Next", "add", "plus", "next", "addDays")
+
+// stepsThroughRange reports a counting loop that walks a range of values
+// (days, hours, versions) one step at a time: the condition compares the
+// variable with the end of the range through a method, and the update
+// assigns the variable its next value. It runs once per value in the range.
+func stepsThroughRange(cond, update parsers.Node) bool {
+	cond = Unparen(cond)
+	if cond.Type() == "unary_expression" {
+		cond = Unparen(cond.Field("operand"))
+		if cond.IsNull() {
+			return false
+		}
+	}
+	if cond.Type() != "call_expression" {
+		return false
+	}
+	recv, m := callee(cond)
+	recv = Unparen(recv)
+	if !rangeCompare[m] || recv.Type() != "identifier" {
+		return false
+	}
+	v := recv.Text()
+	var left, right parsers.Node
+	switch update.Type() {
+	case "assignment_statement":
+		left, right = update.Field("left").NamedChild(0), update.Field("right").NamedChild(0)
+	case "assignment_expression":
+		left, right = update.Field("left"), update.Field("right")
+	default:
+		return false
+	}
+	if Unparen(left).Text() != v {
+		return false
+	}
+	right = Unparen(right)
+	if right.Type() != "call_expression" {
+		return false
+	}
+	srecv, sm := callee(right)
+	return rangeStep[sm] && Unparen(srecv).Text() == v
 }
 
 // chunkStep reports a counting loop's update that steps by more than a
