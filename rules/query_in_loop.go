@@ -113,6 +113,8 @@ var qilMarkers = [][]byte{
 	[]byte(".findById("), []byte(".findOne("), []byte(".findByPk("), []byte(".findAll("), []byte(".findOneBy("),
 	[]byte(".find({"), []byte(".countDocuments("), []byte("AndUpdate("), []byte(".updateOne("), []byte(".deleteOne("),
 	[]byte(".updateMany("), []byte(".deleteMany("), []byte(".insertOne("),
+	// GORM statements on a handle declared in another file.
+	[]byte(".Model(&"), []byte(".Where(\""),
 	// SQL text passed to a receiver declared elsewhere.
 	[]byte("SELECT "), []byte("select "), []byte("INSERT INTO"), []byte("insert into"), []byte("UPDATE "),
 	[]byte("DELETE FROM"), []byte("delete from"),

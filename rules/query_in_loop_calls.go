@@ -211,6 +211,9 @@ func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, me
 		return &qilHit{cl: mk(FamilySQL, RoleConn, false)}
 	}
 	if c.goF {
+		if gormShape(calls, i) {
+			return &qilHit{cl: mk(FamilyGORM, RoleConn, false)}
+		}
 		if !entFinishers[method] || !c.cls.Imports(FamilyEnt) {
 			return nil
 		}
@@ -248,6 +251,54 @@ func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, me
 		return &qilHit{cl: mk(FamilyPrisma, RoleModel, false)}
 	}
 	return nil
+}
+
+// gormShape recognises a GORM statement on a handle whose type this file
+// does not say (a field declared in another file of the package): the
+// chain starts at a database-named handle, builds with Model(&T{}),
+// Table("t") or Where("col = ?", …), and ends in a GORM finisher at i.
+// First/Find/Take/Last/Scan must also fill a pointer.
+func gormShape(calls []parsers.Node, i int) bool {
+	_, fin := callee(calls[i])
+	switch fin {
+	case "First", "Last", "Take", "Find", "Scan", "Pluck":
+		if !firstArgIsAddress(calls[i], 0) && !firstArgIsAddress(calls[i], 1) {
+			return false
+		}
+	case "Update", "Updates", "UpdateColumn", "UpdateColumns", "Delete", "Count":
+	default:
+		return false
+	}
+	if i == 0 {
+		return false
+	}
+	recv, _ := callee(calls[0])
+	name := strings.ToLower(renderExpr(recv, 0))
+	if j := strings.LastIndexByte(name, '.'); j >= 0 {
+		name = name[j+1:]
+	}
+	if !sqlNames[name] && !strings.HasSuffix(name, "db") {
+		return false
+	}
+	built := false
+	for _, call := range calls[:i] {
+		_, m := callee(call)
+		if !gormChain[m] {
+			return false
+		}
+		switch m {
+		case "Model":
+			built = built || firstArgIsAddress(call, 0)
+		case "Table":
+			_, ok := StringValue(argAt(call, 0))
+			built = built || ok
+		case "Where":
+			if sv, ok := StringValue(argAt(call, 0)); ok && strings.Contains(sv, "?") {
+				built = true
+			}
+		}
+	}
+	return built
 }
 
 // importedSQLRunner reports whether a bare function is imported from the
