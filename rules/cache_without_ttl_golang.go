@@ -357,6 +357,9 @@ func (c *cwtGo) zeroDuration(e parsers.Node, depth int) (bool, string) {
 		if d.Init.IsNull() && len(c.assigns[e.Text()]) == 0 && d.Type != "" && d.Node.Parent().Type() == "var_spec" {
 			return true, fmt.Sprintf("`%s` is declared on line %d and never assigned, so it is 0", e.Text(), line)
 		}
+		if ifLine, ok := c.zeroUnlessIf(e, d); ok {
+			return true, fmt.Sprintf("`%s` is 0 unless the `if` on line %d sets it", e.Text(), ifLine)
+		}
 	}
 	return false, ""
 }
