@@ -356,6 +356,86 @@ func TestForkContentsThroughBaseRepo(t *testing.T) {
 	}
 }
 
+// A fork head GitHub does not resolve by SHA in the base repository is read
+// through refs/pull/N/head, in one query per batch that also proves where the
+// ref points; blobs GraphQL truncated still come from the blobs API.
+func TestFetchContentsAtRefReadsAForkHeadUnreachableBySHA(t *testing.T) {
+	fg := newFake(t)
+	big := []byte(strings.Repeat("const b = 2;\n", 50000)) // 650 kB > 512,000: truncated
+	fg.AddPullRequest(owner, repo, fakegithub.PullRequest{Number: 3, HeadSHA: head2, HeadRepo: "mallory/api", HeadUnreachableBySHA: true,
+		Files: []fakegithub.File{
+			{Path: "a.go", Patch: fakegithub.AddedPatch("package a\n"), Content: []byte("package a\n")},
+			{Path: "b.ts", Patch: fakegithub.AddedPatch("const b = 2;\n"), Content: big},
+			{Path: "c.go", Patch: fakegithub.AddedPatch("package c\n"), Content: []byte("package c\n")},
+		}})
+	c := newClients(t, fg, func(cfg *Config) { cfg.ContentsBatchSize = 2 }).ForInstallation(inst)
+	paths := []string{"a.go", "b.ts", "c.go"}
+	bySHA, err := c.FetchContents(ctx, owner, repo, head2, paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fc := range bySHA {
+		if fc.Found {
+			t.Fatalf("%s found by SHA; the fake should not resolve the head SHA", fc.Path)
+		}
+	}
+
+	fg.ResetRequests()
+	got, err := c.FetchContentsAtRef(ctx, owner, repo, PullRequestHeadRef(3), head2, paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || string(got[0].Content) != "package a\n" || string(got[1].Content) != string(big) || string(got[2].Content) != "package c\n" {
+		t.Fatalf("contents through the ref = %+v", got)
+	}
+	if got[1].BlobSHA != fakegithub.BlobSHA(big) || got[1].Size != int64(len(big)) {
+		t.Fatalf("big file = %+v", got[1])
+	}
+	if n := fg.Count(ghroute.GraphQL); n != 2 {
+		t.Fatalf("GraphQL requests = %d for 3 paths in batches of 2, want 2 (the ref check rides along)", n)
+	}
+	if n := fg.Count(ghroute.Blob); n != 1 {
+		t.Fatalf("blob requests = %d, want 1 (the truncated file)", n)
+	}
+}
+
+// When refs/pull/N/head points at another commit than expected, nothing is
+// returned: ErrHeadMoved, with the commit the ref is at now.
+func TestFetchContentsAtRefHeadMoved(t *testing.T) {
+	fg := newFake(t)
+	fg.AddPullRequest(owner, repo, fakegithub.PullRequest{Number: 3, HeadSHA: head, HeadRepo: "mallory/api", HeadUnreachableBySHA: true,
+		Files: []fakegithub.File{{Path: "a.go", Patch: fakegithub.AddedPatch("package a\n"), Content: []byte("package a\n")}}})
+	fg.SetHead(owner, repo, 3, head2, fakegithub.File{Path: "a.go", Patch: fakegithub.AddedPatch("package moved\n"), Content: []byte("package moved\n")})
+	c := newClients(t, fg).ForInstallation(inst)
+
+	got, err := c.FetchContentsAtRef(ctx, owner, repo, PullRequestHeadRef(3), head, []string{"a.go"})
+	if !errors.Is(err, ErrHeadMoved) || got != nil {
+		t.Fatalf("FetchContentsAtRef = %+v, %v; want ErrHeadMoved and no contents", got, err)
+	}
+	var moved *HeadMovedError
+	if !errors.As(err, &moved) || moved.Got != head2 || moved.Want != head || moved.Ref != "refs/pull/3/head" {
+		t.Fatalf("err = %#v", err)
+	}
+	if IsRetryable(err) {
+		t.Errorf("ErrHeadMoved reported retryable: the caller decides")
+	}
+	// At the new head the same call succeeds.
+	got, err = c.FetchContentsAtRef(ctx, owner, repo, PullRequestHeadRef(3), head2, []string{"a.go"})
+	if err != nil || string(got[0].Content) != "package moved\n" {
+		t.Fatalf("at the new head: %+v, %v", got, err)
+	}
+	// A ref that does not resolve at all (no pull request 9).
+	_, err = c.FetchContentsAtRef(ctx, owner, repo, PullRequestHeadRef(9), head, []string{"a.go"})
+	if !errors.As(err, &moved) || moved.Got != "" {
+		t.Fatalf("missing ref: err = %v, want *HeadMovedError with Got empty", err)
+	}
+	// The ref lagging behind the pull request's head is caught the same way.
+	fg.SetPullHeadRef(owner, repo, 3, head)
+	if _, err := c.FetchContentsAtRef(ctx, owner, repo, PullRequestHeadRef(3), head2, []string{"a.go"}); !errors.As(err, &moved) || moved.Got != head {
+		t.Fatalf("lagging ref: err = %v", err)
+	}
+}
+
 func TestRateLimit429RetryAfter(t *testing.T) {
 	fg := newFake(t)
 	addPR(fg)

@@ -3,6 +3,7 @@ package githubapi
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -39,7 +40,61 @@ type blobNode struct {
 // blobs API only for files whose text GraphQL truncated. For fork pull
 // requests pass the base repository and the head SHA. Results are in the
 // order of paths (duplicates collapsed).
+//
+// A path GitHub does not resolve comes back with Found false. For a fork
+// pull request whose head commit GitHub does not resolve by SHA in the base
+// repository, that is every path: retry with FetchContentsAtRef and
+// PullRequestHeadRef.
 func (c *Client) FetchContents(ctx context.Context, owner, repo, sha string, paths []string) ([]FileContent, error) {
+	return c.fetchContents(ctx, owner, repo, sha, "", paths)
+}
+
+// PullRequestHeadRef is the ref through which the base repository reaches
+// a pull request's head commit, fork or not: "refs/pull/<number>/head".
+func PullRequestHeadRef(number int) string {
+	return fmt.Sprintf("refs/pull/%d/head", number)
+}
+
+// ErrHeadMoved reports that a ref no longer points at the commit the caller
+// expected (a push moved it). Test with errors.Is; errors.As with
+// *HeadMovedError gives the commit it points at now.
+var ErrHeadMoved = errors.New("github: ref moved")
+
+// HeadMovedError is returned by FetchContentsAtRef when Ref resolves to Got
+// instead of Want. Nothing read at Ref is returned.
+type HeadMovedError struct {
+	Ref  string
+	Want string
+	Got  string // "" when the ref does not resolve to a commit at all
+}
+
+func (e *HeadMovedError) Error() string {
+	if e.Got == "" {
+		return fmt.Sprintf("github: ref moved: %s does not resolve (want %s)", e.Ref, e.Want)
+	}
+	return fmt.Sprintf("github: ref moved: %s is at %s, want %s", e.Ref, e.Got, e.Want)
+}
+
+// Is makes a *HeadMovedError match ErrHeadMoved.
+func (e *HeadMovedError) Is(target error) bool { return target == ErrHeadMoved }
+
+// FetchContentsAtRef is FetchContents through a ref (e.g. PullRequestHeadRef)
+// instead of a SHA, proving that the ref points at wantSHA: every batch's
+// query also selects head: object(expression: ref){oid} (same request, no
+// extra round trip) and the call fails with a *HeadMovedError (ErrHeadMoved)
+// when that commit is not wantSHA, so nothing read from another commit is
+// ever returned. Use it when a SHA lookup fails: GitHub may not resolve a
+// fork's head commit by SHA in the base repository while refs/pull/N/head
+// reaches it.
+func (c *Client) FetchContentsAtRef(ctx context.Context, owner, repo, ref, wantSHA string, paths []string) ([]FileContent, error) {
+	if ref == "" || wantSHA == "" {
+		return nil, errors.New("githubapi: FetchContentsAtRef needs a ref and the SHA it must point at")
+	}
+	return c.fetchContents(ctx, owner, repo, ref, wantSHA, paths)
+}
+
+// fetchContents reads paths at rev (a SHA, or a ref when wantSHA is set).
+func (c *Client) fetchContents(ctx context.Context, owner, repo, rev, wantSHA string, paths []string) ([]FileContent, error) {
 	seen := make(map[string]bool, len(paths))
 	uniq := make([]string, 0, len(paths))
 	for _, p := range paths {
@@ -52,7 +107,7 @@ func (c *Client) FetchContents(ctx context.Context, owner, repo, sha string, pat
 	batch := c.cs.cfg.ContentsBatchSize
 	for start := 0; start < len(uniq); start += batch {
 		end := min(start+batch, len(uniq))
-		got, err := c.fetchBatch(ctx, owner, repo, sha, uniq[start:end])
+		got, err := c.fetchBatch(ctx, owner, repo, rev, wantSHA, uniq[start:end])
 		if err != nil {
 			return nil, err
 		}
@@ -61,15 +116,25 @@ func (c *Client) FetchContents(ctx context.Context, owner, repo, sha string, pat
 	return out, nil
 }
 
-func (c *Client) fetchBatch(ctx context.Context, owner, repo, sha string, paths []string) ([]FileContent, error) {
+// fetchBatch reads one batch of paths at rev in one GraphQL query. With
+// wantSHA set, the query also resolves rev itself (alias "head") and the
+// batch fails with *HeadMovedError unless it is wantSHA.
+func (c *Client) fetchBatch(ctx context.Context, owner, repo, rev, wantSHA string, paths []string) ([]FileContent, error) {
 	var q strings.Builder
 	q.WriteString("query($owner:String!,$name:String!")
 	vars := map[string]any{"owner": owner, "name": repo}
+	if wantSHA != "" {
+		q.WriteString(",$rev:String!")
+		vars["rev"] = rev
+	}
 	for i, p := range paths {
 		fmt.Fprintf(&q, ",$e%d:String!", i)
-		vars[fmt.Sprintf("e%d", i)] = sha + ":" + p
+		vars[fmt.Sprintf("e%d", i)] = rev + ":" + p
 	}
 	q.WriteString("){repository(owner:$owner,name:$name){")
+	if wantSHA != "" {
+		q.WriteString("head:object(expression:$rev){oid}")
+	}
 	for i := range paths {
 		fmt.Fprintf(&q, "f%d:object(expression:$e%d){...on Blob{oid byteSize isBinary isTruncated text}}", i, i)
 	}
@@ -83,6 +148,15 @@ func (c *Client) fetchBatch(ctx context.Context, owner, repo, sha string, paths 
 	}
 	if data.Repository == nil {
 		return nil, &APIError{Route: "POST /graphql", Status: 200, Message: "repository " + owner + "/" + repo + " not found", Types: []string{"NOT_FOUND"}}
+	}
+	if wantSHA != "" {
+		var got string
+		if h := data.Repository["head"]; h != nil {
+			got = h.OID
+		}
+		if !strings.EqualFold(got, wantSHA) {
+			return nil, &HeadMovedError{Ref: rev, Want: wantSHA, Got: got}
+		}
 	}
 	maxBytes := c.cs.cfg.MaxFileBytes
 	out := make([]FileContent, len(paths))

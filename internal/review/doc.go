@@ -20,6 +20,11 @@
 //     pure renames, selected by the config's paths) are fetched at the head
 //     SHA through the base repository (fork pull requests work), in GraphQL
 //     batches fetched concurrently, and analysed in parallel by the engine.
+//     When GitHub resolves none of a fork's files by the head SHA (it may
+//     not reach a fork's commit by SHA in the base repository), the batches
+//     are read once more through refs/pull/N/head, each query checking that
+//     the ref still points at the head SHA; a ref that moved is handled
+//     like a moved head (step 5 below: the pull request is read again).
 //  4. Findings are mapped to the diff hunks of each file's patch
 //     (comments.Filter with the config's scope) and planned against the
 //     App's existing comments by fingerprint (comments.PlanComments), so a

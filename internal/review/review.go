@@ -340,7 +340,10 @@ func (p *pass) run(ctx context.Context) (string, error) {
 	}
 
 	// 3. Fetch and analyse.
-	a, err := p.analyse(ctx, src, files, sel)
+	a, err := p.analyse(ctx, src, files, sel, pr.IsFork())
+	if moved := (*githubapi.HeadMovedError)(nil); errors.As(err, &moved) {
+		return p.headMoved(ctx, moved)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -430,6 +433,25 @@ func (p *pass) stillCurrent(ctx context.Context, pr *githubapi.PullRequest) (don
 		return true, OutcomeSuperseded, p.complete(ctx, supersededResult(p.job.HeadSHA, pr.HeadSHA))
 	}
 	return false, "", nil
+}
+
+// headMoved handles a fork's head ref that no longer points at the job's
+// head SHA while contents were read through it: nothing read there is
+// analysed. The pull request is read again; when its head moved, the check
+// is completed like any superseded head (stillCurrent). When the pull
+// request still reports the job's head, GitHub has not caught up yet (the
+// ref and the pull request disagree): the attempt fails and is retried.
+func (p *pass) headMoved(ctx context.Context, moved *githubapi.HeadMovedError) (string, error) {
+	p.log.Info("review: head ref moved while reading contents", "ref", moved.Ref, "ref_sha", moved.Got)
+	pr, err := p.gh.GetPullRequest(ctx, p.job.Owner, p.job.Repo, p.job.Number)
+	if err != nil {
+		return "", err
+	}
+	if done, outcome, err := p.stillCurrent(ctx, pr); done {
+		return outcome, err
+	}
+	return "", fmt.Errorf("review: %s points at %s but the pull request's head is still %s; retrying: %w",
+		moved.Ref, shortSHA(moved.Got), shortSHA(p.job.HeadSHA), moved)
 }
 
 func supersededResult(old, newer string) checkResult {
@@ -530,7 +552,7 @@ type analysis struct {
 	filtered comments.Filtered
 }
 
-func (p *pass) analyse(ctx context.Context, src configSource, files *githubapi.FileList, sel selection) (*analysis, error) {
+func (p *pass) analyse(ctx context.Context, src configSource, files *githubapi.FileList, sel selection, fork bool) (*analysis, error) {
 	scope, err := comments.ParseScope(src.cfg.Comments.Scope)
 	if err != nil {
 		scope = comments.ScopeAdded // config.Parse validated it; defensive
@@ -544,9 +566,12 @@ func (p *pass) analyse(ctx context.Context, src configSource, files *githubapi.F
 		a.notes = append(a.notes, fmt.Sprintf("GitHub lists at most %d files of a pull request; files beyond them were not analysed.",
 			githubapi.MaxPullRequestFiles))
 	}
-	contents, err := p.fetch(ctx, sel.paths)
+	contents, note, err := p.fetch(ctx, sel.paths, fork)
 	if err != nil {
 		return nil, err
+	}
+	if note != "" {
+		a.notes = append(a.notes, note)
 	}
 	var inputs []engine.File
 	for _, fc := range contents {
@@ -597,10 +622,59 @@ const fetchConcurrency = 4
 
 // fetch reads the files at the head SHA through the base repository, in
 // batches of the client's ContentsBatchSize fetched concurrently.
-func (p *pass) fetch(ctx context.Context, paths []string) ([]githubapi.FileContent, error) {
+//
+// GitHub may not resolve a fork's head commit by SHA in the base repository
+// (every object comes back null) while refs/pull/N/head reaches it. So for
+// a fork pull request whose files all came back not found, the batches are
+// read once more through that ref, each query proving that the ref still
+// points at the head SHA (githubapi.FetchContentsAtRef): one extra GraphQL
+// request per batch in that case only. A ref that moved fails with
+// *githubapi.HeadMovedError; a ref that does not resolve keeps the SHA's
+// (empty) results, with a note for the check run.
+func (p *pass) fetch(ctx context.Context, paths []string, fork bool) ([]githubapi.FileContent, string, error) {
 	if len(paths) == 0 {
-		return nil, nil
+		return nil, "", nil
 	}
+	out, err := p.fetchBatches(ctx, paths, func(ctx context.Context, chunk []string) ([]githubapi.FileContent, error) {
+		return p.gh.FetchContents(ctx, p.job.Owner, p.job.Repo, p.job.HeadSHA, chunk)
+	})
+	if err != nil || !fork || !allNotFound(out) {
+		return out, "", err
+	}
+	ref := githubapi.PullRequestHeadRef(p.job.Number)
+	p.log.Info("review: no file resolved at the head SHA; reading through the pull request's head ref", "ref", ref, "files", len(paths))
+	viaRef, err := p.fetchBatches(ctx, paths, func(ctx context.Context, chunk []string) ([]githubapi.FileContent, error) {
+		return p.gh.FetchContentsAtRef(ctx, p.job.Owner, p.job.Repo, ref, p.job.HeadSHA, chunk)
+	})
+	var moved *githubapi.HeadMovedError
+	switch {
+	case errors.As(err, &moved) && moved.Got == "":
+		return out, fmt.Sprintf("GitHub resolved neither the head commit `%s` nor `%s` in this repository; the changed files could not be read.",
+			shortSHA(p.job.HeadSHA), ref), nil
+	case err != nil:
+		return nil, "", err
+	}
+	if allNotFound(viaRef) {
+		return viaRef, "", nil
+	}
+	return viaRef, fmt.Sprintf("GitHub did not resolve the fork's head commit `%s` by SHA in this repository; "+
+		"the files were read through `%s`, checked to point at that commit.", shortSHA(p.job.HeadSHA), ref), nil
+}
+
+func allNotFound(contents []githubapi.FileContent) bool {
+	for _, fc := range contents {
+		if fc.Found {
+			return false
+		}
+	}
+	return len(contents) > 0
+}
+
+// fetchBatches splits paths into batches of the client's ContentsBatchSize
+// (one GraphQL query each) and runs read on them concurrently, results in
+// the order of paths.
+func (p *pass) fetchBatches(ctx context.Context, paths []string,
+	read func(ctx context.Context, chunk []string) ([]githubapi.FileContent, error)) ([]githubapi.FileContent, error) {
 	var chunks [][]string
 	for start := 0; start < len(paths); start += p.r.batchSize {
 		chunks = append(chunks, paths[start:min(start+p.r.batchSize, len(paths))])
@@ -622,7 +696,7 @@ func (p *pass) fetch(ctx context.Context, paths []string) ([]githubapi.FileConte
 				return
 			}
 			defer func() { <-sem }()
-			results[i], errs[i] = p.gh.FetchContents(ctx, p.job.Owner, p.job.Repo, p.job.HeadSHA, chunk)
+			results[i], errs[i] = read(ctx, chunk)
 			if errs[i] != nil {
 				cancel()
 			}

@@ -186,11 +186,18 @@ func (g *gqlExec) repository(r *repo, sel ast.SelectionSet) map[string]any {
 	return out
 }
 
-// object resolves "<rev>:<path>" to a Blob (or an empty Tree), nil if absent.
+// object resolves "<rev>:<path>" to a Blob (or an empty Tree) and "<rev>"
+// to a Commit, nil if absent. rev may be a commit SHA (nil when GitHub does
+// not resolve it by SHA: PullRequest.HeadUnreachableBySHA), a branch or
+// refs/pull/N/head.
 func (g *gqlExec) object(r *repo, expr string, sel ast.SelectionSet) any {
 	rev, path, ok := strings.Cut(expr, ":")
 	if !ok {
-		return nil
+		sha, found := r.resolveCommit(rev)
+		if !found {
+			return nil
+		}
+		return g.commit(sha, sel)
 	}
 	sha, found := r.lookup(rev, path)
 	if !found {
@@ -232,6 +239,23 @@ func (g *gqlExec) object(r *repo, expr string, sel ast.SelectionSet) any {
 			out[f.Alias] = string(text)
 		default:
 			g.unknownField(f, "Blob")
+		}
+	}
+	return out
+}
+
+func (g *gqlExec) commit(sha string, sel ast.SelectionSet) any {
+	out := map[string]any{}
+	for _, f := range g.fields(sel, "Commit") {
+		switch f.Name {
+		case "__typename":
+			out[f.Alias] = "Commit"
+		case "oid":
+			out[f.Alias] = sha
+		case "abbreviatedOid":
+			out[f.Alias] = sha[:min(7, len(sha))]
+		default:
+			g.unknownField(f, "Commit")
 		}
 	}
 	return out

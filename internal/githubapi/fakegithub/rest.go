@@ -211,7 +211,7 @@ func (s *Server) listFiles(c *reqCtx, r *repo, p *pull) {
 			"filename": f.Path, "status": f.Status, "additions": f.Additions, "deletions": f.Deletions,
 			"changes": f.Additions + f.Deletions,
 		}
-		if sha, ok := r.lookup(p.pr.HeadSHA, f.Path); ok && f.Status != "removed" {
+		if sha, ok := r.lookupTree(p.pr.HeadSHA, f.Path); ok && f.Status != "removed" {
 			m["sha"] = sha
 		}
 		if f.Patch != "" {

@@ -290,6 +290,78 @@ func TestGraphQLObjects(t *testing.T) {
 	}
 }
 
+// A fork head GitHub does not resolve by SHA is still reached through
+// refs/pull/N/head, in GraphQL ("<ref>:<path>" and "<ref>" alone) and REST
+// (contents?ref=); the files list is unaffected.
+func TestHeadUnreachableBySHA(t *testing.T) {
+	s := New(t)
+	s.AddRepo("acme", "api", 7)
+	const h1, h2 = "1111111111111111111111111111111111111111", "2222222222222222222222222222222222222222"
+	s.AddPullRequest("acme", "api", PullRequest{Number: 4, HeadSHA: h1, HeadRepo: "mallory/api", HeadUnreachableBySHA: true,
+		Files: []File{{Path: "a.ts", Patch: AddedPatch("let a = 1;\n"), Content: []byte("let a = 1;\n")}}})
+	auth := "token " + mintToken(t, s, 7)
+	q := `query($o:String!,$n:String!,$rev:String!,$e0:String!,$e1:String!,$e2:String!){ repository(owner:$o,name:$n){
+	  head: object(expression:$rev){ oid }
+	  bySHA: object(expression:$e0){ ... on Commit { oid } }
+	  f0: object(expression:$e1){ ... on Blob { text } }
+	  f1: object(expression:$e2){ ... on Blob { text } } } }`
+	vars := map[string]any{"o": "acme", "n": "api", "rev": "refs/pull/4/head", "e0": h1, "e1": h1 + ":a.ts", "e2": "refs/pull/4/head:a.ts"}
+	check := func(wantHead, wantText string) {
+		t.Helper()
+		_, out := graphQL(t, s, auth, q, vars)
+		if out["errors"] != nil {
+			t.Fatalf("errors: %v", out["errors"])
+		}
+		repo := out["data"].(map[string]any)["repository"].(map[string]any)
+		if repo["bySHA"] != nil || repo["f0"] != nil {
+			t.Fatalf("head resolved by SHA: %v", repo)
+		}
+		if head, _ := repo["head"].(map[string]any); head == nil || head["oid"] != wantHead {
+			t.Fatalf("head = %v, want %s", repo["head"], wantHead)
+		}
+		if f1, _ := repo["f1"].(map[string]any); f1 == nil || f1["text"] != wantText {
+			t.Fatalf("f1 = %v, want %q", repo["f1"], wantText)
+		}
+	}
+	check(h1, "let a = 1;\n")
+	resp, body := do(t, s, "GET", "repos/acme/api/contents/a.ts?ref="+h1, auth, nil)
+	if resp.StatusCode != 404 {
+		t.Fatalf("contents by SHA: %d %s", resp.StatusCode, body)
+	}
+	resp, body = do(t, s, "GET", "repos/acme/api/contents/a.ts?ref=refs/pull/4/head", auth, nil)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"sha":"`+BlobSHA([]byte("let a = 1;\n"))) {
+		t.Fatalf("contents through the ref: %d %s", resp.StatusCode, body)
+	}
+	resp, body = do(t, s, "GET", "repos/acme/api/pulls/4/files", auth, nil)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"sha":"`+BlobSHA([]byte("let a = 1;\n"))) {
+		t.Fatalf("files: %d %s", resp.StatusCode, body)
+	}
+
+	// A push moves the ref; the new head is unreachable by SHA too.
+	s.SetHead("acme", "api", 4, h2, File{Path: "a.ts", Patch: AddedPatch("let a = 2;\n"), Content: []byte("let a = 2;\n")})
+	vars["e0"], vars["e1"] = h2, h2+":a.ts"
+	check(h2, "let a = 2;\n")
+	// The ref lagging behind the head.
+	s.SetPullHeadRef("acme", "api", 4, h1)
+	check(h1, "let a = 1;\n")
+
+	// Reachable SHAs, branches and missing refs.
+	s.SetFile("acme", "api", h2[:39]+"3", "x", []byte("x"))
+	s.SetBranch("acme", "api", "main", h2[:39]+"3")
+	_, out := graphQL(t, s, auth, `{ repository(owner:"acme",name:"api"){
+	  a: object(expression:"main"){ oid } b: object(expression:"`+h2[:39]+`3"){ oid } c: object(expression:"refs/pull/9/head"){ oid } } }`, nil)
+	repo := out["data"].(map[string]any)["repository"].(map[string]any)
+	if a, _ := repo["a"].(map[string]any); a == nil || a["oid"] != h2[:39]+"3" {
+		t.Fatalf("branch: %v", repo)
+	}
+	if b, _ := repo["b"].(map[string]any); b == nil || b["oid"] != h2[:39]+"3" {
+		t.Fatalf("SHA: %v", repo)
+	}
+	if repo["c"] != nil {
+		t.Fatalf("missing pull ref resolved: %v", repo["c"])
+	}
+}
+
 func TestMinimizeComment(t *testing.T) {
 	s := New(t)
 	s.AddRepo("acme", "api", 7)

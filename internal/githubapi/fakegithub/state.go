@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -17,11 +18,15 @@ type repo struct {
 	branches       map[string]string            // branch → SHA
 	blobs          map[string][]byte            // blob SHA → content
 	pulls          map[int]*pull
-	checkRuns      []*CheckRun
+	// unreachable holds commit SHAs GitHub does not resolve by SHA in this
+	// repository (fork heads, PullRequest.HeadUnreachableBySHA).
+	unreachable map[string]bool
+	checkRuns   []*CheckRun
 }
 
 type pull struct {
 	pr       PullRequest
+	headRef  string            // where refs/pull/N/head points when it lags the head ("" = the head SHA)
 	files    map[string][]File // head SHA → files of the diff at that head
 	comments []*comment
 	reviews  []*Review
@@ -49,7 +54,13 @@ type PullRequest struct {
 	// requests ("" = same repository); HeadRepoDeleted simulates a deleted fork.
 	HeadRepo        string
 	HeadRepoDeleted bool
-	Files           []File
+	// HeadUnreachableBySHA simulates a fork head commit that GitHub does not
+	// resolve by SHA in the base repository: object(expression:
+	// "<sha>:<path>") is null and contents?ref=<sha> is 404, for this head
+	// and every later one (SetHead), while refs/pull/N/head (and
+	// "refs/pull/N/head:<path>") still reach it. The files list is unaffected.
+	HeadUnreachableBySHA bool
+	Files                []File
 }
 
 // File is one entry of a pull request's diff.
@@ -193,7 +204,7 @@ func (s *Server) AddRepo(owner, name string, installationID int64) {
 	s.repos[k] = &repo{
 		owner: owner, name: name, id: s.id(), installationID: installationID, defaultBranch: "main",
 		trees: map[string]map[string]string{}, branches: map[string]string{},
-		blobs: map[string][]byte{}, pulls: map[int]*pull{},
+		blobs: map[string][]byte{}, pulls: map[int]*pull{}, unreachable: map[string]bool{},
 	}
 }
 
@@ -232,11 +243,89 @@ func (s *Server) SetBranch(owner, name, branch, sha string) {
 	s.mustRepo(owner, name).branches[branch] = sha
 }
 
-// lookup returns the blob SHA of path at ref.
+// resolveRev maps a revision as GitHub resolves it in this repository onto
+// the key of its tree: refs/pull/N/head (or pull/N/head) is the pull
+// request's head commit; a commit SHA that is unreachable by SHA resolves to
+// nothing (ok false); anything else is returned as it is.
+func (r *repo) resolveRev(rev string) (string, bool) {
+	if n, ok := pullHeadRef(rev); ok {
+		p := r.pulls[n]
+		if p == nil {
+			return "", false
+		}
+		if p.headRef != "" {
+			return p.headRef, true
+		}
+		return p.pr.HeadSHA, true
+	}
+	if r.unreachable[strings.ToLower(rev)] {
+		return "", false
+	}
+	return rev, true
+}
+
+// pullHeadRef parses "refs/pull/N/head" (or "pull/N/head", which git
+// resolves through refs/).
+func pullHeadRef(rev string) (int, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(rev, "refs/"), "pull/")
+	if !ok {
+		return 0, false
+	}
+	num, ok := strings.CutSuffix(rest, "/head")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+// resolveCommit returns the commit SHA a revision names, as
+// object(expression: rev) does: a pull request head ref, a branch, or a
+// known commit SHA reachable by SHA.
+func (r *repo) resolveCommit(rev string) (string, bool) {
+	if rev == "" || rev == "HEAD" {
+		rev = r.defaultBranch
+	}
+	key, ok := r.resolveRev(rev)
+	if !ok {
+		return "", false
+	}
+	if sha, ok := r.branches[strings.TrimPrefix(key, "refs/heads/")]; ok {
+		return sha, true
+	}
+	if r.trees[key] != nil {
+		return key, true
+	}
+	for _, p := range r.pulls {
+		if strings.EqualFold(p.pr.HeadSHA, key) || strings.EqualFold(p.headRef, key) || strings.EqualFold(p.pr.BaseSHA, key) {
+			return strings.ToLower(key), true
+		}
+		if _, ok := p.files[key]; ok {
+			return key, true
+		}
+	}
+	return "", false
+}
+
+// lookup returns the blob SHA of path at ref, resolved as GitHub does
+// (resolveRev).
 func (r *repo) lookup(ref, path string) (string, bool) {
 	if ref == "" {
 		ref = r.defaultBranch
 	}
+	ref, ok := r.resolveRev(ref)
+	if !ok {
+		return "", false
+	}
+	return r.lookupTree(ref, path)
+}
+
+// lookupTree returns the blob SHA of path in the tree stored under ref (a
+// SHA or a branch), without resolving refs/pull/N/head or unreachable SHAs.
+func (r *repo) lookupTree(ref, path string) (string, bool) {
 	if t := r.trees[ref]; t != nil {
 		if sha, ok := t[path]; ok {
 			return sha, true
@@ -254,6 +343,10 @@ func (r *repo) lookup(ref, path string) (string, bool) {
 
 // isDir reports whether path is a directory at ref.
 func (r *repo) isDir(ref, path string) bool {
+	ref, ok := r.resolveRev(ref)
+	if !ok {
+		return false
+	}
 	prefix := strings.TrimSuffix(path, "/") + "/"
 	for _, key := range []string{ref, r.branches[ref]} {
 		for p := range r.trees[key] {
@@ -299,6 +392,9 @@ func (s *Server) AddPullRequest(owner, name string, pr PullRequest) {
 		}
 	}
 	pr.Files = nil
+	if pr.HeadUnreachableBySHA {
+		r.unreachable[strings.ToLower(pr.HeadSHA)] = true
+	}
 	r.pulls[pr.Number] = &pull{pr: pr, files: map[string][]File{pr.HeadSHA: files}}
 }
 
@@ -348,6 +444,10 @@ func (s *Server) SetHead(owner, name string, number int, sha string, files ...Fi
 	}
 	p.files[sha] = files
 	p.pr.HeadSHA = sha
+	p.headRef = ""
+	if p.pr.HeadUnreachableBySHA {
+		r.unreachable[strings.ToLower(sha)] = true
+	}
 	for _, c := range p.comments {
 		if c.InReplyTo != 0 {
 			continue
@@ -356,6 +456,17 @@ func (s *Server) SetHead(owner, name string, number int, sha string, files ...Fi
 			c.Line, c.StartLine = 0, 0
 		}
 	}
+}
+
+// SetPullHeadRef points refs/pull/N/head at sha without moving the pull
+// request's head (its REST head.sha): the window in which GitHub has updated
+// one and not yet the other after a push. "" makes the ref follow the head
+// again; SetHead does too.
+func (s *Server) SetPullHeadRef(owner, name string, number int, sha string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, p := s.mustPull(owner, name, number)
+	p.headRef = sha
 }
 
 // SetPullRequestState changes state ("open"/"closed") and draft flag.
