@@ -20,20 +20,34 @@ var sapiSQLTextMethods = map[string]bool{
 }
 
 // sapiRunsSQLText reports whether a method call runs SQL text: its method
-// is one that runs a statement and its first or second argument (after a
-// context) is a statement — a literal, a constant or variable bound to one,
+// is one that runs a statement and one of its first three arguments (after
+// a context and a destination) is a statement — a literal, a constant or variable bound to one,
 // a concatenation that starts with one, or fmt.Sprintf of one.
 func (s *sapiGo) sapiRunsSQLText(call parsers.Node, method string) bool {
 	if !sapiSQLTextMethods[method] {
 		return false
 	}
 	args := hpArgs(call)
-	for i := 0; i < len(args) && i < 2; i++ {
+	for i := 0; i < len(args) && i < 3; i++ { // sqlx: GetContext(ctx, &dest, query, …)
+		if sapiScanMethods[method] && (i == 0 || !sapiAddressOf(args[i-1])) {
+			// Get and Select are common names (a statement cache keyed by
+			// its text: stmts.Get("SELECT …")); sqlx's take &dest first.
+			continue
+		}
 		if sapiLooksLikeSQL(s.sqlText(args[i], 0)) {
 			return true
 		}
 	}
 	return false
+}
+
+// sapiScanMethods are sqlx's methods that scan into a destination given
+// before the query.
+var sapiScanMethods = map[string]bool{"Get": true, "GetContext": true, "Select": true, "SelectContext": true}
+
+func sapiAddressOf(e parsers.Node) bool {
+	e = Unparen(e)
+	return e.Type() == "unary_expression" && e.Field("operator").Type() == "&"
 }
 
 // sqlText returns the leading literal text of an expression, or "".

@@ -40,3 +40,13 @@ func (s *server) purge(ctx context.Context, table string) error {
 	s.purgeMu.Unlock()
 	return err
 }
+
+type row struct{ N int64 }
+
+func (s *server) latest(ctx context.Context) (row, error) {
+	s.statsMu.RLock()
+	defer s.statsMu.RUnlock()
+	var r row
+	err := s.replica.GetContext(ctx, &r, `SELECT count(*) AS n FROM orders`) // want "sync-api-in-async: `s.replica.GetContext` queries the database while `s.statsMu` is held"
+	return r, err
+}

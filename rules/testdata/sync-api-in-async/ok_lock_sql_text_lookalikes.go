@@ -18,6 +18,10 @@ func (s *server) record(ctx context.Context, table string) error {
 	s.tmpl.Execute(s.buf, "UPDATE preferences SET enabled = false")
 	// A method named like a query, but the text is a shell command.
 	s.runner.Exec(ctx, "refresh-views --all")
+	// A statement cache keyed by its SQL text: an in-memory lookup.
+	stmt := s.stmts.Get("SELECT name FROM users WHERE id = $1")
+	s.plans.Select(ctx, "SELECT name FROM users WHERE id = $1")
+	_ = stmt
 	s.statsMu.Unlock()
 
 	// The query runs after the unlock.
