@@ -85,6 +85,13 @@ func TestClassifyClient(t *testing.T) {
 		{"mongo collection go", "a.go", "package x\nimport \"go.mongodb.org/mongo-driver/mongo\"\nfunc f(d *mongo.Database) { c := d.Collection(\"x\"); c }", "c", FamilyMongoGo, RoleModel, true},
 		{"ent entity client", "a.go", "package x\nimport \"github.com/acme/app/ent\"\nfunc f(c *ent.Client) { c.User }", "c.User", FamilyEnt, RoleModel, true},
 		{"sqlc queries", "a.go", "package x\nimport \"github.com/acme/app/internal/db\"\ntype S struct{ q *db.Queries }\nfunc (s *S) f() { s.q }", "s.q", FamilySQLC, RoleConn, true},
+		{"bun DB field", "a.go", "package x\nimport \"github.com/uptrace/bun\"\ntype S struct{ db *bun.DB }\nfunc (s *S) f() { s.db }", "s.db", FamilyBun, RoleConn, true},
+		{"bun builder", "a.go", "package x\nimport \"github.com/uptrace/bun\"\nfunc f(db *bun.DB) { q := db.NewSelect(); q }", "q", FamilyBun, RoleBuilder, true},
+		{"redigo pool known by name", "a.go", "package x\nimport \"github.com/gomodule/redigo/redis\"\nfunc (s *S) f() { c := s.redisPool.Get(); c }", "c", FamilyRedigo, RoleConn, false},
+		{"objection builder", "a.ts", `import Product from "../models/Product"; const q = Product.query().where("a", 1); q;`, "q", FamilyObjection, RoleBuilder, false},
+		{"objection builder in a transaction", "a.ts", `import Product from "../models/Product"; async function f(trx) { const q = Product.query(trx); q; }`, "q", FamilyObjection, RoleBuilder, false},
+		{"a search client's query is not objection", "a.ts", `import Search from "../search/client"; const q = Search.query({ text: "x" }); q;`, "q", "", RoleNone, false},
+		{"for-of variable shadows an import", "a.ts", `import Product from "../models/Product"; function f(list: string[]) { for (const Product of list) { Product; } }`, "Product", "", RoleNone, false},
 		{"go name only, no imports", "a.go", "package x\nfunc f() { db }", "db", "", RoleNone, false},
 		{"go package var with database/sql import", "a.go", "package x\nimport \"database/sql\"\nvar _ = sql.ErrNoRows\nfunc f() { DB }", "DB", familyGoSQLish, RoleConn, false},
 	}
@@ -201,5 +208,66 @@ func TestSQLIsBatched(t *testing.T) {
 		if got := sqlIsBatched(s); got != want {
 			t.Errorf("sqlIsBatched(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+func TestJSFactsLoopVarsParamsAndRequire(t *testing.T) {
+	src := `const knex = require("knex")({ client: "pg" });
+const user = load();
+for (const user of users) { use(user); }
+for (const [k, { v }] of pairs) { use(k, v); }
+for (x of xs) {}
+use(user);
+ids.map(id => id);
+`
+	f := parseSnippet(t, "a.js", src)
+	fs := NewFacts(f)
+	if !fs.Imports("knex") {
+		t.Errorf("require(\"knex\")({…}) does not record the module")
+	}
+	if ds := fs.Decls("knex"); len(ds) != 1 || ds[0].Init.IsNull() {
+		t.Errorf("knex: %d decls, want one variable with its initialiser", len(ds))
+	}
+	var uses []parsers.Node
+	f.Root().Walk(func(n parsers.Node) bool {
+		if n.Type() == "identifier" && n.Text() == "user" && n.Parent().Type() == "arguments" {
+			uses = append(uses, n)
+		}
+		return true
+	})
+	if len(uses) != 2 {
+		t.Fatalf("found %d uses of user", len(uses))
+	}
+	if d, ok := fs.Resolve(uses[0]); !ok || d.Node.Parent().Type() != "for_in_statement" || !d.Init.IsNull() {
+		t.Errorf("use inside the loop resolves to %v (ok %v), want the loop variable without initialiser", d.Node.Parent().Type(), ok)
+	}
+	if d, ok := fs.Resolve(uses[1]); !ok || d.Node.Parent().Type() != "variable_declarator" {
+		t.Errorf("use after the loop resolves to %v (ok %v), want the outer const", d.Node.Parent().Type(), ok)
+	}
+	for _, name := range []string{"k", "v"} {
+		if len(fs.Decls(name)) != 1 {
+			t.Errorf("destructured loop variable %s: %d decls, want 1", name, len(fs.Decls(name)))
+		}
+	}
+	if len(fs.Decls("x")) != 0 {
+		t.Errorf("for (x of xs) declares nothing, got %d decls", len(fs.Decls("x")))
+	}
+	if ds := fs.Decls("id"); len(ds) != 1 || ds[0].Kind != ParamDecl {
+		t.Errorf("bare arrow parameter: %+v, want one parameter", ds)
+	}
+}
+
+func TestCalleeAwaitMisparse(t *testing.T) {
+	f := parseSnippet(t, "a.ts", "async function f() { const r = await pool.query<Row>(\"SELECT 1\"); }")
+	var call parsers.Node
+	f.Root().Walk(func(n parsers.Node) bool {
+		if n.Type() == "call_expression" && call.IsNull() {
+			call = n
+		}
+		return true
+	})
+	recv, m := Callee(call)
+	if recv.Text() != "pool" || m != "query" {
+		t.Errorf("Callee = (%q, %q), want (pool, query)", recv.Text(), m)
 	}
 }

@@ -319,9 +319,11 @@ func RootIdent(e parsers.Node) parsers.Node {
 }
 
 // Callee splits a call's function into receiver and method name:
-// db.query(…) -> (db, "query"); query(…) -> (zero, "query").
+// db.query(…) -> (db, "query"); query(…) -> (zero, "query"). It sees
+// through tree-sitter's TypeScript misparse of `await db.query<Row>(…)` as
+// `(await db.query)<Row>(…)`.
 func Callee(call parsers.Node) (recv parsers.Node, method string) {
-	fn := Unparen(call.Field("function"))
+	fn := callFunc(call)
 	switch fn.Type() {
 	case "member_expression":
 		return fn.Field("object"), fn.Field("property").Text()

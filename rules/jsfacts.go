@@ -46,7 +46,13 @@ func (fs *Facts) collectJS() {
 			fs.funcs[n.Field("name").Text()] = append(fs.funcs[n.Field("name").Text()], n)
 		case "method_definition":
 			fs.funcs[n.Field("name").Text()] = append(fs.funcs[n.Field("name").Text()], n)
+		case "for_in_statement":
+			fs.jsLoopVars(n)
 		case "arrow_function", "function_expression", "function", "generator_function":
+			// x => …: a bare parameter, without formal_parameters.
+			if p := n.Field("parameter"); p.Type() == "identifier" {
+				fs.addDecl(Decl{Name: p.Text(), Kind: ParamDecl, Node: p, Scope: n})
+			}
 			p := n.Parent()
 			switch p.Type() {
 			case "variable_declarator":
@@ -56,6 +62,42 @@ func (fs *Facts) collectJS() {
 			case "public_field_definition", "field_definition":
 				fs.funcs[p.Field("name").Text()] = append(fs.funcs[p.Field("name").Text()], n)
 			}
+		}
+		return true
+	})
+}
+
+// jsLoopVars declares the variables of `for (const x of xs)` and
+// `for (let [k, v] of m)`, scoped to the loop. They have no initialiser:
+// each takes one element of the collection (the loop's right side), not
+// the collection. `for (x of xs)` without a keyword assigns an existing
+// variable and declares nothing.
+func (fs *Facts) jsLoopVars(n parsers.Node) {
+	declares := false
+	for c := n.FirstChild(); !c.IsNull(); c = c.NextSibling() {
+		switch c.Type() {
+		case "const", "let", "var":
+			declares = true
+		}
+	}
+	left := n.Field("left")
+	if !declares || left.IsNull() {
+		return
+	}
+	if left.Type() == "identifier" {
+		fs.addDecl(Decl{Name: left.Text(), Kind: VarDecl, Node: left, Scope: n})
+		return
+	}
+	left.Walk(func(c parsers.Node) bool {
+		if IsFunction(c) {
+			return false
+		}
+		switch c.Type() {
+		case "shorthand_property_identifier_pattern", "identifier":
+			if c.FieldName() == "key" {
+				return true
+			}
+			fs.addDecl(Decl{Name: c.Text(), Kind: VarDecl, Node: c, Scope: n})
 		}
 		return true
 	})
@@ -98,6 +140,13 @@ func (fs *Facts) jsDeclarator(n parsers.Node) {
 	name := n.Field("name")
 	value := n.Field("value")
 	scope := scopeOf(n)
+	// require("knex")({…}), require("pg-promise")(): the module is used,
+	// and the name is a variable holding what its factory made.
+	if v := Unparen(value); v.Type() == "call_expression" {
+		if mod, ok := requireCall(v.Field("function")); ok {
+			fs.modules[mod] = true
+		}
+	}
 	// require(): const x = require("m"); const { a, b: c } = require("m")
 	if mod, ok := requireCall(value); ok {
 		fs.modules[mod] = true
