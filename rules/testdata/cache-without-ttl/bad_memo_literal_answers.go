@@ -1,4 +1,4 @@
-package suppress
+package flags
 
 import (
 	"context"
@@ -6,29 +6,29 @@ import (
 	"errors"
 	"net"
 	"sync"
+	"time"
 )
 
-type List struct{ db *sql.DB }
+type Flags struct{ db *sql.DB }
 
 // The answer is one of two literals, stored under the key and returned; a
 // hit returns the answer stored.
-var lookups sync.Map // want "cache-without-ttl: .*sync.Map `lookups`"
+var betaAccounts sync.Map // want "cache-without-ttl: .*sync.Map `betaAccounts`"
 
-func (l *List) Suppressed(ctx context.Context, email string) (bool, error) {
-	if v, ok := lookups.Load(email); ok {
-		return v.(bool), nil
+func (f *Flags) InBeta(ctx context.Context, accountID int64) bool {
+	if cached, hit := betaAccounts.Load(accountID); hit {
+		return cached.(bool)
 	}
-	var reason string
-	err := l.db.QueryRowContext(ctx, `SELECT reason FROM suppressions WHERE email = $1`, email).Scan(&reason)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		lookups.Store(email, false)
-		return false, nil
-	case err != nil:
-		return false, err
+	var enrolled time.Time
+	row := f.db.QueryRowContext(ctx, "SELECT enrolled_at FROM beta_enrolment WHERE account_id = $1", accountID)
+	if err := row.Scan(&enrolled); errors.Is(err, sql.ErrNoRows) {
+		betaAccounts.Store(accountID, false)
+		return false
+	} else if err != nil {
+		return false
 	}
-	lookups.Store(email, true)
-	return true, nil
+	betaAccounts.Store(accountID, true)
+	return true
 }
 
 var internalHosts = map[string]bool{} // want "cache-without-ttl: .*map `internalHosts`"
