@@ -1,0 +1,40 @@
+'use strict';
+
+// When tickets are released, offer them to the waitlist in join order.
+const Redis = require('ioredis');
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL, pool: { max: 3 } });
+
+const redis = new Redis(process.env.REDIS_URL);
+const OFFER_SECONDS = 30 * 60;
+
+async function offerReleased(eventId, count) {
+  const trx = await knex.transaction(); // expect: missing-release
+  const waiting = await trx('waitlist')
+    .where({ event_id: eventId, offered_at: null })
+    .orderBy('joined_at')
+    .limit(count)
+    .forUpdate()
+    .skipLocked();
+
+  if (waiting.length === 0) {
+    await trx.rollback();
+    return 0;
+  }
+
+  await trx('waitlist')
+    .whereIn('id', waiting.map((w) => w.id))
+    .update({ offered_at: knex.fn.now() });
+  await trx.commit();
+
+  const pipe = redis.pipeline();
+  for (const w of waiting) {
+    pipe.set(`offer:${eventId}:${w.user_id}`, '1', 'EX', OFFER_SECONDS);
+  }
+  await pipe.exec();
+
+  // Remember the last run for the admin page.
+  await redis.set(`waitlist:last:${eventId}`, JSON.stringify({ at: Date.now(), offered: waiting.length })); // expect: cache-without-ttl
+  return waiting.length;
+}
+
+module.exports = { offerReleased };
