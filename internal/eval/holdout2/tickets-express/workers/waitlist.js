@@ -32,8 +32,9 @@ async function offerReleased(eventId, count) {
   }
   await pipe.exec();
 
-  // Remember the last run for the admin page.
-  await redis.set(`waitlist:last:${eventId}`, JSON.stringify({ at: Date.now(), offered: waiting.length })); // expect: cache-without-ttl
+  // Cache the remaining queue length shown on the event page.
+  const [{ n }] = await knex('waitlist').where({ event_id: eventId, offered_at: null }).count({ n: '*' });
+  await redis.set(`waitlist:size:${eventId}`, String(n)); // expect: cache-without-ttl
   return waiting.length;
 }
 

@@ -34,6 +34,28 @@ export class ClaimsService {
     }
   }
 
+  // Applies a remittance file line: marks the claim paid and records the payment.
+  async applyRemittance(claimId: string, paidCents: number, payerRef: string): Promise<boolean> {
+    const client = await this.pool.connect(); // expect: missing-release
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ status: string }>('SELECT status FROM claims WHERE id = $1 FOR UPDATE', [
+      claimId,
+    ]);
+    if (rows.length === 0 || rows[0].status === 'paid') {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    await client.query('UPDATE claims SET status = $2, paid_cents = $3 WHERE id = $1', [claimId, 'paid', paidCents]);
+    await client.query('INSERT INTO claim_payments (claim_id, payer_ref, cents) VALUES ($1, $2, $3)', [
+      claimId,
+      payerRef,
+      paidCents,
+    ]);
+    await client.query('COMMIT');
+    client.release();
+    return true;
+  }
+
   async status(claimIds: string[]): Promise<Record<string, string>> {
     const client = await this.pool.connect();
     try {

@@ -16,6 +16,26 @@ router.get('/:id', async (req, res, next) => {
   }
 });
 
+// Receipt view reads the order and its lines on one connection so both come from one snapshot.
+router.get('/:id/receipt', async (req, res, next) => {
+  try {
+    const conn = await pool.getConnection(); // expect: missing-release
+    await conn.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+    const [[order]] = await conn.query('SELECT id, buyer_email, amount_cents, paid_at FROM orders WHERE id = :id', {
+      id: req.params.id,
+    });
+    const [lines] = await conn.query('SELECT description, cents FROM order_lines WHERE order_id = :id', {
+      id: req.params.id,
+    });
+    await conn.query('COMMIT');
+    conn.release();
+    if (!order) return res.status(404).end();
+    res.json({ ...order, lines });
+  } catch (err) {
+    next(err);
+  }
+});
+
 router.post('/', async (req, res, next) => {
   const { eventId, quantity, buyerEmail } = req.body;
   let conn;
