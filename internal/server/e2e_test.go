@@ -424,9 +424,9 @@ func TestE2EConfig(t *testing.T) {
 		t.Errorf("broken config: %d reviews, want 0", n)
 	}
 	waitFor(t, 10*time.Second, "both jobs to finish", func() (bool, string) {
-		return a.metric("hotpath_queue_jobs_total", "outcome", "completed") == 2, ""
+		return a.metric("hotpath_queue_jobs_total", "kind", queue.KindReview, "outcome", "completed") == 2, ""
 	})
-	if got := a.metric("hotpath_queue_jobs_total", "outcome", "retried"); got != 0 {
+	if got := a.metric("hotpath_queue_jobs_total", "kind", queue.KindReview, "outcome", "retried"); got != 0 {
 		t.Errorf("jobs retried: %v, want 0", got)
 	}
 }
@@ -454,7 +454,7 @@ func TestE2EServerErrorThenSuccess(t *testing.T) {
 	if got := a.fg.Count(ghroute.PullReviewCreate); got != 2 {
 		t.Errorf("review POSTs: %d, want 2 (the 500, then the review)", got)
 	}
-	if got := a.metric("hotpath_queue_jobs_total", "outcome", "retried"); got != 1 {
+	if got := a.metric("hotpath_queue_jobs_total", "kind", queue.KindReview, "outcome", "retried"); got != 1 {
 		t.Errorf("attempts retried: %v, want 1", got)
 	}
 }
@@ -479,12 +479,12 @@ func TestE2ESecondaryRateLimitSnoozes(t *testing.T) {
 		t.Errorf("reviews: %d, want 1", n)
 	}
 	waitFor(t, 10*time.Second, "the job to finish", func() (bool, string) {
-		return a.metric("hotpath_queue_jobs_total", "outcome", "completed") == 1, ""
+		return a.metric("hotpath_queue_jobs_total", "kind", queue.KindReview, "outcome", "completed") == 1, ""
 	})
-	if got := a.metric("hotpath_queue_jobs_total", "outcome", "snoozed"); got != 1 {
+	if got := a.metric("hotpath_queue_jobs_total", "kind", queue.KindReview, "outcome", "snoozed"); got != 1 {
 		t.Errorf("snoozes: %v, want 1", got)
 	}
-	if got := a.metric("hotpath_queue_jobs_total", "outcome", "retried"); got != 0 {
+	if got := a.metric("hotpath_queue_jobs_total", "kind", queue.KindReview, "outcome", "retried"); got != 0 {
 		t.Errorf("retries: %v, want 0 (a rate limit is not a failure)", got)
 	}
 }
@@ -595,7 +595,7 @@ func TestE2EInstallationDeletedCancelsPendingJobs(t *testing.T) {
 	if runs := a.checkRuns(head2); len(runs) != 0 {
 		t.Errorf("the cancelled job ran: %s", describeRuns(runs))
 	}
-	if got := a.metric("hotpath_queue_jobs_total", "outcome", "cancelled_installation"); got != 1 {
+	if got := a.metric("hotpath_queue_jobs_total", "kind", queue.KindReview, "outcome", "cancelled_installation"); got != 1 {
 		t.Errorf("cancelled_installation: %v, want 1", got)
 	}
 	if a.srv.Clients().Cached(a.repo.InstallationID) {
@@ -672,7 +672,7 @@ func TestE2EBadDeliveriesThenWorks(t *testing.T) {
 	// One registry: every component's metrics on /metrics (the job is
 	// counted just after it completed the check run).
 	waitFor(t, 10*time.Second, "the job to be counted", func() (bool, string) {
-		return a.metric("hotpath_queue_jobs_total", "outcome", "completed") == 1, ""
+		return a.metric("hotpath_queue_jobs_total", "kind", queue.KindReview, "outcome", "completed") == 1, ""
 	})
 	code, metrics := get(t, a.srv.url+PathMetrics)
 	if code != http.StatusOK {
