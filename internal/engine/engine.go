@@ -52,11 +52,10 @@ type Result struct {
 	// Analyzed counts files parsed and checked; Lines their lines.
 	Analyzed int
 	Lines    int
-	// SyntaxErrors counts files that parsed with errors (still analysed);
-	// SyntaxErrorFiles names them, sorted. A finding may be missing from
-	// such a file only because the parser could not read the code around
-	// it, so callers must not treat its absence there as a fix.
-	SyntaxErrors     int
+	// SyntaxErrorFiles names the files that parsed with errors (still
+	// analysed), sorted. A finding may be missing from such a file only
+	// because the parser could not read the code around it, so callers
+	// must not treat its absence there as a fix.
 	SyntaxErrorFiles []string
 	// Skipped lists files not analysed: too large, generated, minified,
 	// unreadable, parse timeouts, rule failures.
@@ -169,7 +168,6 @@ func Analyze(ctx context.Context, files []File, opts Options) (*Result, error) {
 			res.Analyzed++
 			res.Lines += o.lines
 			if o.synErr {
-				res.SyntaxErrors++
 				res.SyntaxErrorFiles = append(res.SyntaxErrorFiles, o.path)
 			}
 			res.Findings = append(res.Findings, o.result.Findings...)

@@ -134,7 +134,7 @@ func NewJSONReport(res *engine.Result) JSONReport {
 		Findings:   res.Findings,
 		Suppressed: res.Suppressed,
 		Counts:     JSONCounts{Findings: len(res.Findings), Suppressed: len(res.Suppressed), ByRule: byRule, BySeverity: bySev},
-		Files: JSONFiles{Analyzed: res.Analyzed, Lines: res.Lines, SyntaxErrors: res.SyntaxErrors,
+		Files: JSONFiles{Analyzed: res.Analyzed, Lines: res.Lines, SyntaxErrors: len(res.SyntaxErrorFiles),
 			Skipped: res.Skipped, Excluded: len(res.Excluded)},
 	}
 	if r.Findings == nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/url"
 	"strconv"
 	"strings"
@@ -355,13 +356,16 @@ func (p *pass) run(ctx context.Context) (string, error) {
 		parser = parsers.NewParser(parsers.Options{})
 		defer parser.Close()
 	}
+	// A file with syntax errors (an edit in progress, a construct the
+	// grammar misses) may lose findings that are still there, so its
+	// comments are not treated as outdated in this run; the next clean
+	// push cleans them up.
 	complete := a.analyzed
-	if a.res.SyntaxErrors > 0 {
-		// A file with syntax errors (an edit in progress, a construct the
-		// grammar misses) may lose findings that are still there; the
-		// engine does not say which file, so no comment is treated as
-		// outdated in this run. The next clean push cleans up.
-		complete = nil
+	if len(a.res.SyntaxErrorFiles) > 0 {
+		complete = maps.Clone(a.analyzed)
+		for _, path := range a.res.SyntaxErrorFiles {
+			delete(complete, path)
+		}
 	}
 	plan := comments.PlanComments(a.filtered, p.existing(existing), comments.PlanOptions{
 		MaxComments: src.cfg.Comments.MaxComments,

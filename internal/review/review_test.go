@@ -796,12 +796,22 @@ func TestRefusedAnnotationsStillCompleteTheRun(t *testing.T) {
 func TestNoCleanupWhenAFileHasSyntaxErrors(t *testing.T) {
 	e := newEnv(t)
 	broken := "export function f( {\n  return ;;; }}}\n"
-	e.addPR(head1, addedFile("src/a.ts", broken))
+	e.addPR(head1, addedFile("src/a.ts", broken), addedFile("src/clean.ts", tsSource("clean", 1, 0)))
 	old := e.fg.AddReviewComment(owner, repoName, 1, fakegithub.ReviewComment{Path: "src/a.ts", Line: 1,
 		Body: comments.Marker("gone1", "query-in-loop") + "\nold"})
+	// A file that parsed cleanly in the same run is still cleaned up.
+	stale := e.fg.AddReviewComment(owner, repoName, 1, fakegithub.ReviewComment{Path: "src/clean.ts", Line: 1,
+		Body: comments.Marker("gone2", "query-in-loop") + "\nold"})
 	e.mustReview(e.job(head1))
-	if d := e.fg.DeletedComments(); len(d) != 0 {
+	deleted := map[int64]bool{}
+	for _, c := range e.fg.DeletedComments() {
+		deleted[c.ID] = true
+	}
+	if deleted[old] {
 		t.Errorf("deleted comment %d of a file that did not parse cleanly", old)
+	}
+	if !deleted[stale] || len(deleted) != 1 {
+		t.Errorf("deleted %v, want only the outdated comment of the clean file (%d)", deleted, stale)
 	}
 	if run := e.onlyRun(); run.Status != "completed" {
 		t.Errorf("run %s", run.Status)
