@@ -39,6 +39,10 @@ export default async function courierRoutes(app: FastifyInstance) {
 
   // Dispatch board: every active courier in a zone with shift state.
   app.get<{ Querystring: { zone: string } }>('/couriers', async (req) => {
+    const boardKey = `board:${req.query.zone}`;
+    const cachedBoard = await getJson<CourierView[]>(boardKey);
+    if (cachedBoard) return cachedBoard;
+
     const rows = await db
       .select()
       .from(couriers)
@@ -68,6 +72,7 @@ export default async function courierRoutes(app: FastifyInstance) {
       }
       for (const b of board) b.openDeliveries = counts.get(b.id) ?? 0;
     }
+    await redis.set(boardKey, JSON.stringify(board)); // expect: cache-without-ttl
     return board;
   });
 

@@ -32,9 +32,8 @@ func (h *Handler) reserve(w http.ResponseWriter, r *http.Request) {
 	}
 
 	h.reserveMu.Lock()
-	defer h.reserveMu.Unlock()
-
 	res, err := h.db.ExecContext(r.Context(), reserveSQL, req.OrderID, items, locs, qtys) // expect: sync-api-in-async
+	h.reserveMu.Unlock()
 	if err != nil {
 		writeErr(w, http.StatusInternalServerError, "db")
 		return

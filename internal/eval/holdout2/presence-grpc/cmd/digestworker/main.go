@@ -49,25 +49,21 @@ func main() {
 			time.Sleep(time.Second)
 			continue
 		}
-		for _, st := range res {
-			ids := make([]string, 0, len(st.Messages))
-			pipe := rdb.Pipeline()
-			for _, msg := range st.Messages {
-				uid, _ := msg.Values["user_id"].(string)
-				if uid == "" {
-					ids = append(ids, msg.ID)
-					continue
-				}
-				hour := time.Now().UTC().Format("2006010215")
+		// One stream was requested, so the reply holds one entry.
+		msgs := res[0].Messages
+		ids := make([]string, 0, len(msgs))
+		hour := time.Now().UTC().Format("2006010215")
+		pipe := rdb.Pipeline()
+		for _, msg := range msgs {
+			ids = append(ids, msg.ID)
+			if uid, _ := msg.Values["user_id"].(string); uid != "" {
 				pipe.SAdd(ctx, "digest:"+hour, uid)
-				pipe.Expire(ctx, "digest:"+hour, 3*time.Hour)
-				ids = append(ids, msg.ID)
 			}
-			if _, err := pipe.Exec(ctx); err != nil {
-				slog.Warn("pipeline", "err", err)
-				continue
-			}
-			rdb.XAck(ctx, stream, group, ids...)
+		}
+		pipe.Expire(ctx, "digest:"+hour, 3*time.Hour)
+		pipe.XAck(ctx, stream, group, ids...)
+		if _, err := pipe.Exec(ctx); err != nil {
+			slog.Warn("pipeline", "err", err)
 		}
 	}
 }

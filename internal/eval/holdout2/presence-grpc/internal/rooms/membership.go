@@ -19,12 +19,11 @@ const maxMembers = 500
 // passing the size check; the filter below protects against other instances.
 func (s *Server) Join(ctx context.Context, req *pb.JoinRequest) (*pb.JoinResponse, error) {
 	s.joinMu.Lock()
-	defer s.joinMu.Unlock()
-
 	res, err := s.rooms.UpdateOne(ctx, // expect: sync-api-in-async
 		bson.M{"_id": req.GetRoomId(), "private": false, fmt.Sprintf("members.%d", maxMembers-1): bson.M{"$exists": false}},
 		bson.M{"$addToSet": bson.M{"members": req.GetUserId()}},
 	)
+	s.joinMu.Unlock()
 	if err != nil {
 		return nil, status.Error(codes.Unavailable, err.Error())
 	}
