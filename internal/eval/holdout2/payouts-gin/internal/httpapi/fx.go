@@ -48,7 +48,7 @@ func (a *API) fxRate(c *gin.Context) {
 		return
 	}
 	for code, name := range body.Names {
-		currencyNames.Set(code, name, gocache.NoExpiration)
+		currencyNames.SetDefault(code, name)
 	}
 	_ = a.rates.Put(ctx, from, to, body.Rates[to])
 	c.JSON(http.StatusOK, fxQuote{Rate: body.Rates[to], Name: currencyName(to)})
