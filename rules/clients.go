@@ -1455,11 +1455,18 @@ func (c *ClientClassifier) byName(name string, member bool) Client {
 			return mk(fam, RoleConn, false)
 		}
 	}
-	if isUpperIdent(name) && !member && c.importsORM() {
+	if isUpperIdent(name) && !member && !(jsGlobals[name] && !c.goF) && c.importsORM() {
 		return mk(FamilyORMModel, RoleModel, true)
 	}
 	return Client{}
 }
+
+// jsGlobals are JavaScript's built-in namespaces and constructors: named
+// like models, but Math.max or Number.parseInt never reach a database.
+var jsGlobals = setOf("Math", "JSON", "Object", "Array", "Number", "String", "Boolean", "Date", "Promise",
+	"Reflect", "Intl", "Symbol", "BigInt", "Map", "Set", "WeakMap", "WeakSet", "Error", "RegExp", "Buffer",
+	"URL", "URLSearchParams", "Atomics", "ArrayBuffer", "DataView", "Proxy", "Function", "AbortSignal",
+	"Response", "Request", "Headers", "TextEncoder", "TextDecoder", "Temporal")
 
 // byNameHint classifies an import from a project module by the module's
 // path and the local name.
