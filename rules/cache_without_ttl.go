@@ -917,7 +917,12 @@ func (c *cwtJS) fresh(cand *cwtMapCand, w, r cwtMapWrite, v parsers.Node, vars [
 		if !strings.Contains(v.Text(), "${") {
 			return false
 		}
-	case "object", "array", "number", "string", "true", "false", "null", "undefined", "regex",
+	case "object", "array":
+		// A record assembled from what a remote call returned is computed
+		// for the key; an empty container, or per-key state built from
+		// constants (and the clock) or changed after it is stored, is not.
+		return c.builtFromAwait(cand, w, v, vars, depth)
+	case "number", "string", "true", "false", "null", "undefined", "regex",
 		"arrow_function", "function_expression", "function", "class", "augmented_assignment_expression":
 		return false
 	case "new_expression":
