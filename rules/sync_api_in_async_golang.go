@@ -494,6 +494,10 @@ func (s *sapiGo) io(call parsers.Node) (string, bool) {
 		// SQL statement to run.
 		return "queries the database", true
 	}
+	if kind == "" && s.sapiSendsBSON(call, m) {
+		// A MongoDB collection of unknown type given a bson document.
+		return "queries the database", true
+	}
 	return "", false
 }
 
