@@ -17,15 +17,52 @@ type mrFrame struct {
 	owns bool
 }
 
+// mrJumps is the walk state both languages share: the enclosing break and
+// continue targets, the leaks found, and whether the walk gave up (a goto,
+// a labelled jump) so that nothing it found can be trusted.
+type mrJumps struct {
+	frames []*mrFrame
+	leaks  []mrLeak
+	abort  bool
+}
+
+// jump walks a break or continue statement s with the resource live or
+// not: it records the state at the target frame (a continue that leaves a
+// per-iteration resource open leaks it). A labelled jump, or one with no
+// target, aborts the walk. There is no fall-through after a jump.
+func (w *mrJumps) jump(s parsers.Node, labelled, live bool) (bool, bool) {
+	if labelled || len(w.frames) == 0 {
+		w.abort = true
+		return false, false
+	}
+	if s.Type() == "break_statement" {
+		f := w.frames[len(w.frames)-1]
+		f.breakLive = f.breakLive || live
+		f.broke = true
+		return false, false
+	}
+	for i := len(w.frames) - 1; i >= 0; i-- {
+		if f := w.frames[i]; f.loop {
+			if live && f.owns {
+				w.leaks = append(w.leaks, mrLeak{how: mrLeakNext, node: s})
+				live = false
+			}
+			f.contLive = f.contLive || live
+			f.continued = true
+			return false, false
+		}
+	}
+	w.abort = true
+	return false, false
+}
+
 // mrGoFlow walks a Go function body, tracking whether the resource is live
 // (acquired and neither released nor covered by a deferred release).
 // Every walk method takes the state on entry and returns the state on the
 // fall-through path and whether there is one.
 type mrGoFlow struct {
-	res    *mrResource
-	frames []*mrFrame
-	leaks  []mrLeak
-	abort  bool
+	mrJumps
+	res *mrResource
 	// errActive: the acquisition's error variable still holds the
 	// acquisition's error, so `if err != nil` is the path where the
 	// resource is nil.
@@ -118,29 +155,7 @@ func (w *mrGoFlow) stmt(s parsers.Node, live bool) (bool, bool) {
 		}
 		return live, true
 	case "break_statement", "continue_statement":
-		if s.NamedChild(0).Type() == "label_name" || len(w.frames) == 0 {
-			w.abort = true
-			return false, false
-		}
-		if s.Type() == "break_statement" {
-			f := w.frames[len(w.frames)-1]
-			f.breakLive = f.breakLive || live
-			f.broke = true
-			return false, false
-		}
-		for i := len(w.frames) - 1; i >= 0; i-- {
-			if f := w.frames[i]; f.loop {
-				if live && f.owns {
-					w.leaks = append(w.leaks, mrLeak{how: mrLeakNext, node: s})
-					live = false
-				}
-				f.contLive = f.contLive || live
-				f.continued = true
-				return false, false
-			}
-		}
-		w.abort = true
-		return false, false
+		return w.jump(s, s.NamedChild(0).Type() == "label_name", live)
 	case "goto_statement":
 		w.abort = true
 		return false, false

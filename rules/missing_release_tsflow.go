@@ -23,11 +23,9 @@ type mrTry struct {
 // exception can leave: it goes to the nearest catch, through finally
 // blocks, and out of the function.
 type mrTSFlow struct {
-	res    *mrResource
-	frames []*mrFrame
-	tries  []*mrTry
-	leaks  []mrLeak
-	abort  bool
+	mrJumps
+	res   *mrResource
+	tries []*mrTry
 	// rethrow is, inside a catch block, the await whose exception is
 	// being handled.
 	rethrow parsers.Node
@@ -121,29 +119,7 @@ func (w *mrTSFlow) stmt(s parsers.Node, live bool) (bool, bool) {
 	case "labeled_statement":
 		return w.stmt(s.Field("body"), live)
 	case "break_statement", "continue_statement":
-		if !s.Field("label").IsNull() || len(w.frames) == 0 {
-			w.abort = true
-			return false, false
-		}
-		if s.Type() == "break_statement" {
-			f := w.frames[len(w.frames)-1]
-			f.breakLive = f.breakLive || live
-			f.broke = true
-			return false, false
-		}
-		for i := len(w.frames) - 1; i >= 0; i-- {
-			if f := w.frames[i]; f.loop {
-				if live && f.owns {
-					w.leaks = append(w.leaks, mrLeak{how: mrLeakNext, node: s})
-					live = false
-				}
-				f.contLive = f.contLive || live
-				f.continued = true
-				return false, false
-			}
-		}
-		w.abort = true
-		return false, false
+		return w.jump(s, !s.Field("label").IsNull(), live)
 	case "function_declaration", "generator_function_declaration", "class_declaration", "empty_statement",
 		"import_statement", "type_alias_declaration", "interface_declaration", "enum_declaration", "comment":
 		return live, true
