@@ -1,10 +1,11 @@
 package webhook
 
 import (
-	"errors"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/hotpath-app/hotpath/internal/promreg"
 )
 
 type metrics struct {
@@ -25,25 +26,10 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		}, []string{"outcome"}),
 	}
 	if reg != nil {
-		m.deliveries = register(reg, m.deliveries)
-		m.duration = register(reg, m.duration)
+		m.deliveries = promreg.MustRegister(reg, m.deliveries)
+		m.duration = promreg.MustRegister(reg, m.duration)
 	}
 	return m
-}
-
-// register registers c, or returns the collector already registered under
-// the same description (two handlers sharing one registry share metrics).
-func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {
-	if err := reg.Register(c); err != nil {
-		var are prometheus.AlreadyRegisteredError
-		if errors.As(err, &are) {
-			if existing, ok := are.ExistingCollector.(C); ok {
-				return existing
-			}
-		}
-		panic(err)
-	}
-	return c
 }
 
 func (m *metrics) observe(event, outcome string, d time.Duration) {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/hotpath-app/hotpath/internal/promreg"
+
 	"github.com/hotpath-app/hotpath/internal/githubapi/ghroute"
 )
 
@@ -58,13 +60,5 @@ func requestCounter(reg prometheus.Registerer) (*prometheus.CounterVec, error) {
 		Name: "hotpath_github_requests_total",
 		Help: "HTTP requests sent to the GitHub API, by route template and status code (\"error\" when no response).",
 	}, []string{"route", "status"})
-	if err := reg.Register(c); err != nil {
-		if are, ok := err.(prometheus.AlreadyRegisteredError); ok {
-			if existing, ok := are.ExistingCollector.(*prometheus.CounterVec); ok {
-				return existing, nil
-			}
-		}
-		return nil, err
-	}
-	return c, nil
+	return promreg.Register(reg, c)
 }

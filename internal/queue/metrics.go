@@ -1,9 +1,9 @@
 package queue
 
 import (
-	"errors"
-
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/hotpath-app/hotpath/internal/promreg"
 )
 
 type metrics struct {
@@ -29,24 +29,9 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		}, []string{"kind"}),
 	}
 	if reg != nil {
-		m.enqueued = register(reg, m.enqueued)
-		m.jobs = register(reg, m.jobs)
-		m.duration = register(reg, m.duration)
+		m.enqueued = promreg.MustRegister(reg, m.enqueued)
+		m.jobs = promreg.MustRegister(reg, m.jobs)
+		m.duration = promreg.MustRegister(reg, m.duration)
 	}
 	return m
-}
-
-// register registers c, or returns the collector already registered under
-// the same description (several queues sharing one registry share metrics).
-func register[C prometheus.Collector](reg prometheus.Registerer, c C) C {
-	if err := reg.Register(c); err != nil {
-		var are prometheus.AlreadyRegisteredError
-		if errors.As(err, &are) {
-			if existing, ok := are.ExistingCollector.(C); ok {
-				return existing
-			}
-		}
-		panic(err)
-	}
-	return c
 }
