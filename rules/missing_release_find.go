@@ -880,10 +880,16 @@ func mrHelperReleases(fs *Facts, name string) bool {
 	return false
 }
 
+// mrMayRelease is a cheap filter: a release names the resource, or is
+// pg's done() parameter.
+func mrMayRelease(r *mrResource, n parsers.Node) bool {
+	return mrTextHas(n, r.name) || (r.releaseFn != "" && mrTextHas(n, r.releaseFn))
+}
+
 // mrContainsRelease reports whether a release of the resource happens
 // anywhere under n.
 func mrContainsRelease(r *mrResource, n parsers.Node) bool {
-	if !mrTextHas(n, r.name) {
+	if !mrMayRelease(r, n) {
 		return false
 	}
 	found := false
@@ -932,7 +938,7 @@ func mrScan(p *Pass, r *mrResource) mrScanResult {
 		}
 		switch n.Type() {
 		case "call_expression":
-			if !mrTextHas(n, r.name) {
+			if !mrMayRelease(r, n) {
 				return false
 			}
 			if mrIsRelease(r, n) {
