@@ -146,7 +146,7 @@ func (s *sapiGo) checkBlocking(call parsers.Node) {
 		return
 	}
 	h := s.handlerOf(call)
-	if h.IsNull() {
+	if h.IsNull() || s.inTestHelper(h) {
 		return
 	}
 	name := FunctionName(h)
@@ -608,4 +608,31 @@ func (s *sapiGo) typeKind(t string) string {
 		return "redigo"
 	}
 	return ""
+}
+
+// inTestHelper reports whether the function f is, or runs inside, a
+// function given a *testing.T, *testing.B, *testing.F or testing.TB: a fake
+// server a test starts, which serves only that test's requests.
+func (s *sapiGo) inTestHelper(f parsers.Node) bool {
+	testing := ""
+	for local, im := range s.fs.imports {
+		if im.Module == "testing" {
+			testing = local
+		}
+	}
+	if testing == "" || testing == "_" {
+		return false
+	}
+	for ; !f.IsNull(); f = EnclosingFunction(f) {
+		for _, pd := range f.Field("parameters").NamedChildren() {
+			if pd.Type() != "parameter_declaration" {
+				continue
+			}
+			switch strings.TrimPrefix(collapse(pd.Field("type").Text()), "*") {
+			case testing + ".T", testing + ".B", testing + ".F", testing + ".TB":
+				return true
+			}
+		}
+	}
+	return false
 }
