@@ -31,6 +31,9 @@ var cwtGoInteresting = func() map[string]bool {
 	for k := range cwtGoExpires {
 		m[k] = true
 	}
+	for k := range cwtGoRemovers {
+		m[k] = true
+	}
 	return m
 }()
 
@@ -42,8 +45,9 @@ type cwtGo struct {
 	redigo  string // local name of redigo's redis package, or ""
 	goCache string // local name of patrickmn/go-cache, or ""
 
-	cmds    []cwtCmd
-	expires []cwtCmd
+	cmds     []cwtCmd
+	expires  []cwtCmd
+	removers []cwtCmd // member-removing commands (HDel, SRem, LPop, …)
 	assigns map[string][]parsers.Node // variable name -> right-hand sides assigned in the file
 	cands   map[string]*cwtMapCand
 }
@@ -153,7 +157,8 @@ func (c *cwtGo) call(n parsers.Node) {
 	}
 	_, isWrite := cwtGoWrites[m]
 	isExp := cwtGoExpires[m]
-	if !isWrite && !isExp {
+	_, isRemove := cwtGoRemovers[m]
+	if !isWrite && !isExp && !isRemove {
 		return
 	}
 	if !c.isRedis(recv, 0) {
@@ -165,6 +170,10 @@ func (c *cwtGo) call(n parsers.Node) {
 		args = args[1:]
 	}
 	cmd := cwtCmd{anchor: n, cmd: m, args: args, recv: recv, label: label}
+	if isRemove {
+		c.removers = append(c.removers, cmd)
+		return
+	}
 	if isWrite {
 		c.cmds = append(c.cmds, cmd)
 	} else {
@@ -177,7 +186,9 @@ func cwtGoIsContext(e parsers.Node) bool {
 	t := Unparen(e).Text()
 	l := strings.ToLower(t)
 	return l == "ctx" || strings.HasSuffix(l, "ctx") || strings.HasPrefix(t, "context.") || strings.HasSuffix(t, ".Context()") ||
-		strings.HasSuffix(l, "context")
+		strings.HasSuffix(l, "context") ||
+		// graceful.GetManager().HammerContext(), s.ShutdownCtx()
+		(e.Type() == "call_expression" && len(hpArgs(e)) == 0 && (strings.HasSuffix(l, "context()") || strings.HasSuffix(l, "ctx()")))
 }
 
 func (c *cwtGo) noExpiration(e parsers.Node) bool {
@@ -234,7 +245,7 @@ func (c *cwtGo) checkCmd(cmd cwtCmd) {
 			return
 		}
 		zero, why := c.zeroDuration(exp, 0)
-		if !zero || c.expiredInScope(cmd, cmd.args[0]) {
+		if !zero || c.expiredInScope(cmd, cmd.args[0]) || c.zeroPassthrough(cmd.anchor) {
 			return
 		}
 		if why != "" {
@@ -254,7 +265,7 @@ func (c *cwtGo) needsExpire(cmd cwtCmd, kind int) {
 	if kind == cwtMultiKey {
 		key = parsers.Node{}
 	}
-	if c.expiredInScope(cmd, key) {
+	if c.expiredInScope(cmd, key) || c.membersRemoved(cmd, key) {
 		return
 	}
 	lc := strings.ToLower(cmd.cmd)
