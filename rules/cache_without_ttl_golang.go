@@ -47,9 +47,9 @@ type cwtGo struct {
 
 	cmds     []cwtCmd
 	expires  []cwtCmd
-	removers []cwtCmd // member-removing commands (HDel, SRem, LPop, …)
-	assigns map[string][]parsers.Node // variable name -> right-hand sides assigned in the file
-	cands   map[string]*cwtMapCand
+	removers []cwtCmd                  // member-removing commands (HDel, SRem, LPop, …)
+	assigns  map[string][]parsers.Node // variable name -> right-hand sides assigned in the file
+	cands    map[string]*cwtMapCand
 }
 
 func cwtCheckGo(p *Pass) {
