@@ -21,6 +21,9 @@ var (
 	qilSleepRE  = regexp.MustCompile(`(?i)sleep|delay|backoff|settimeout|wait(ms|for)?\(|time\.after`)
 )
 
+// qilCounterRE takes the counter of a loop's update (v++, i += 1).
+var qilCounterRE = regexp.MustCompile(`^\s*(?:\+\+|--)?\s*([A-Za-z_$][\w$]*)\s*(?:\+\+|--|\+=\s*1\s*$)`)
+
 // qilSmallBound is the largest constant loop count that counts as "a
 // small constant list" rather than N items.
 const qilSmallBound = 10
@@ -54,6 +57,9 @@ func (c *qilChecker) classifyLoop(l *qilLoop) bool {
 			return false
 		}
 		if c.pageStream(right) {
+			return false
+		}
+		if l := Unparen(left); l.Type() == "identifier" && runsStep(n.Field("body"), l.Text(), "") {
 			return false
 		}
 		return true
@@ -216,6 +222,9 @@ func (c *qilChecker) classifyGoFor(n parsers.Node) bool {
 		if qilBatchRE.MatchString(left.Text()) || chunkList(right) {
 			return false
 		}
+		if vars := left.NamedChildren(); len(vars) == 2 && vars[1].Type() == "identifier" && runsStep(body, vars[1].Text(), "") {
+			return false
+		}
 		// range over a subscription or ticker: an event loop, not a list.
 		switch right.Type() {
 		case "call_expression":
@@ -264,6 +273,10 @@ func (c *qilChecker) classifyCounting(init, cond, update, body parsers.Node) boo
 	}
 	if chunkStep(update) {
 		// for (i = 0; i < rows.length; i += CHUNK): one chunk per iteration.
+		return false
+	}
+	if m := qilCounterRE.FindStringSubmatch(update.Text()); m != nil && runsStep(body, "", m[1]) {
+		// for v := from; v < latest; v++ { steps[v](tx) }
 		return false
 	}
 	ct := cond.Text()
@@ -925,11 +938,71 @@ func isConstName(s string) bool {
 	return letters >= 2
 }
 
-// mutated reports whether the file appends to or pushes onto a name.
+// mutated reports whether the file appends to or pushes onto a name. A
+// JavaScript list that set-up code extends with literal items
+// (list.push({ … }) outside any loop or callback) stays a constant list:
+// each such call adds a fixed item written in the code.
 func (c *qilChecker) mutated(name string) bool {
-	for _, pat := range [...]string{name + ".push(", name + ".unshift(", name + ".splice(", "append(" + name, name + ".add("} {
+	for _, pat := range [...]string{"append(" + name, name + ".splice(", name + ".add("} {
 		if bytes.Contains(c.src, []byte(pat)) {
 			return true
+		}
+	}
+	if !bytes.Contains(c.src, []byte(name+".push(")) && !bytes.Contains(c.src, []byte(name+".unshift(")) {
+		return false
+	}
+	if c.goF {
+		return true
+	}
+	grows := false
+	c.pass.File.Root().Walk(func(n parsers.Node) bool {
+		if grows {
+			return false
+		}
+		if n.Type() != "call_expression" {
+			return true
+		}
+		recv, m := callee(n)
+		if (m != "push" && m != "unshift") || Unparen(recv).Text() != name {
+			return true
+		}
+		grows = !literalItems(n) || repeats(n)
+		return !grows
+	})
+	return grows
+}
+
+// literalItems reports whether every argument of a call is a literal
+// object, array, string or number.
+func literalItems(call parsers.Node) bool {
+	args := call.Field("arguments")
+	n := 0
+	for _, a := range args.NamedChildren() {
+		switch Unparen(a).Type() {
+		case "comment":
+			continue
+		case "object", "array", "string", "number":
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// repeats reports whether n sits in a loop or in a function passed to a
+// call (a forEach or map callback, an event handler), where it can run
+// any number of times.
+func repeats(n parsers.Node) bool {
+	for p := n.Parent(); !p.IsNull(); p = p.Parent() {
+		switch p.Type() {
+		case "for_statement", "for_in_statement", "while_statement", "do_statement":
+			return true
+		}
+		if IsFunction(p) {
+			if a := p.Parent(); a.Type() == "arguments" {
+				return true
+			}
 		}
 	}
 	return false
@@ -1015,4 +1088,46 @@ func breakLabel(b parsers.Node) string {
 		return l.Text()
 	}
 	return ""
+}
+
+// runsStep reports a loop over a table of code rather than data: the body
+// calls the loop's value as a function (for _, step := range steps {
+// step(tx) }) or calls the entry the counter indexes (steps[v](tx)). Each
+// iteration runs a different step written in the code, so the loop runs
+// as many times as there are steps, not items; the bookkeeping query
+// beside each step (recording the schema version) is part of that step.
+func runsStep(body parsers.Node, value, counter string) bool {
+	found := false
+	walkBody(body, func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "type_conversion_expression" {
+			// Go parses steps[v](tx) as a conversion to a generic type.
+			if t := n.Field("type"); counter != "" && t.Type() == "generic_type" {
+				args := t.Field("type_arguments").NamedChildren()
+				found = len(args) == 1 && args[0].Text() == counter
+			}
+			return !found
+		}
+		if n.Type() != "call_expression" {
+			return true
+		}
+		fn := Unparen(n.Field("function"))
+		switch fn.Type() {
+		case "identifier":
+			found = value != "" && fn.Text() == value
+		case "index_expression", "subscript_expression":
+			if counter == "" {
+				break
+			}
+			obj := Unparen(fn.Field("operand"))
+			if obj.IsNull() {
+				obj = Unparen(fn.Field("object"))
+			}
+			found = Unparen(fn.Field("index")).Text() == counter && (obj.Type() == "identifier" || obj.Type() == "selector_expression" || obj.Type() == "member_expression")
+		}
+		return !found
+	})
+	return found
 }

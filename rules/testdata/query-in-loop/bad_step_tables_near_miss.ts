@@ -1,0 +1,17 @@
+import { Pool } from "pg";
+
+const pool = new Pool();
+
+type Row = { id: number; name: string };
+
+// Items are data: calling a function on each does not make them code.
+export async function rename(rows: Row[], fix: (r: Row) => string) {
+  for (const row of rows) {
+    const name = fix(row);
+    await pool.query("UPDATE rows SET name = $1 WHERE id = $2", [name, row.id]); // want "query-in-loop: pool.query runs once per iteration of the loop on line 9"
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const name = [fix][0](rows[i]);
+    await pool.query("UPDATE rows SET name = $1 WHERE id = $2", [name, rows[i].id]); // want "query-in-loop: pool.query runs once per iteration of the loop on line 13"
+  }
+}
