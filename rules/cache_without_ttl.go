@@ -107,6 +107,7 @@ type cwtJS struct {
 	news    []parsers.Node
 	sets    []parsers.Node // every x.set(…) call, for node-cache
 	ioredis bool
+	browser int // 0 not yet known, 1 browser code, 2 not (see cwtBrowserFile)
 
 	cands     map[string]*cwtMapCand
 	returns   map[int][]parsers.Node // function ID -> return statements (only for memo candidates)
@@ -808,7 +809,16 @@ func (c *cwtJS) ref(cand *cwtMapCand, r parsers.Node) {
 }
 
 func (c *cwtJS) checkCand(cand *cwtMapCand) {
-	if cand.bad || len(cand.writes) == 0 {
+	if cand.bad || len(cand.writes) == 0 || cwtRegistryOnly(c.fs, cand) {
+		return
+	}
+	if c.browser == 0 {
+		c.browser = 2
+		if cwtBrowserFile(c.p, c.fs) {
+			c.browser = 1
+		}
+	}
+	if c.browser == 1 {
 		return
 	}
 	if !cand.sayCache && !c.memoPattern(cand) && !c.docSaysCache(cand) && !cwtLiteralMemo(c.fs, cand, cwtJSValueVar) {

@@ -1,0 +1,97 @@
+package rules
+
+import (
+	"path"
+	"strings"
+
+	"github.com/hotpath-app/hotpath/parsers"
+)
+
+// cwtBrowserFile reports whether a JS/TS module is browser code: it uses
+// the page's `document` or `window` (undeclared in the file, as a member
+// access such as `document.createElement`), and nothing in it asks whether
+// it runs in a browser (`typeof window`, `typeof document`), which would
+// mark isomorphic code that also runs on a server. A module-level cache in
+// browser code lives as long as the tab, not a server process.
+// JSX/TSX components are left out: they are server-rendered as often as
+// not, and their module state then lives in the server.
+func cwtBrowserFile(p *Pass, fs *Facts) bool {
+	switch strings.ToLower(path.Ext(p.File.Path)) {
+	case ".tsx", ".jsx":
+		return false
+	}
+	if !hpContainsAny(p.File.Src, "document.", "window.") {
+		return false
+	}
+	uses, guarded := false, false
+	p.File.Root().Walk(func(n parsers.Node) bool {
+		if guarded {
+			return false
+		}
+		switch n.Type() {
+		case "unary_expression":
+			if n.Field("operator").Text() == "typeof" {
+				switch Unparen(n.Field("argument")).Text() {
+				case "window", "document", "globalThis.window", "globalThis.document":
+					guarded = true
+				}
+			}
+		case "member_expression":
+			if uses {
+				return true
+			}
+			o := n.Field("object")
+			if o.Type() == "identifier" && (o.Text() == "document" || o.Text() == "window") {
+				if _, declared := fs.Resolve(o); !declared && len(fs.Decls(o.Text())) == 0 {
+					uses = true
+				}
+			}
+		}
+		return true
+	})
+	return uses && !guarded
+}
+
+// cwtRegistryOnly reports whether every write stores, unchanged, a value
+// the writing function was given as a parameter (`helpers[name] = fn`,
+// `factories.set(kind, factory)`): registration of what callers hand over,
+// with nothing computed or fetched, so a comment calling the map a cache
+// does not make it one. A name that says cache still counts.
+func cwtRegistryOnly(fs *Facts, cand *cwtMapCand) bool {
+	if cand.sayCache || len(cand.writes) == 0 {
+		return false
+	}
+	for _, w := range cand.writes {
+		v := Unparen(w.value)
+		if v.Type() != "identifier" {
+			return false
+		}
+		d, ok := fs.Resolve(v)
+		if !ok || d.Kind != ParamDecl || d.Scope.ID() != w.fn.ID() || cwtJSAssignedIn(w.fn, v.Text()) {
+			return false
+		}
+	}
+	return true
+}
+
+// cwtJSAssignedIn reports whether a JS function body assigns to name.
+func cwtJSAssignedIn(fn parsers.Node, name string) bool {
+	found := false
+	fn.Field("body").Walk(func(n parsers.Node) bool {
+		if found {
+			return false
+		}
+		switch n.Type() {
+		case "assignment_expression", "augmented_assignment_expression":
+			if l := Unparen(n.Field("left")); l.Type() == "identifier" && l.Text() == name {
+				found = true
+			}
+		case "update_expression":
+			if Unparen(n.Field("argument")).Text() == name {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
