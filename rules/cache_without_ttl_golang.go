@@ -606,7 +606,7 @@ func (c *cwtGo) checkCand(cand *cwtMapCand) {
 	if cand.bad || len(cand.writes) == 0 {
 		return
 	}
-	if c.typeKeyed(cand) || cwtGoTestHelpers(cand) {
+	if c.typeKeyed(cand) || cwtGoTestHelpers(cand) || c.cliCommandWrites(cand) {
 		return
 	}
 	if !cand.sayCache && !c.memoPattern(cand) && !c.docSaysCache(cand) && !cwtLiteralMemo(c.fs, cand, cwtGoValueVar) {

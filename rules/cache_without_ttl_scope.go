@@ -95,3 +95,56 @@ func cwtJSAssignedIn(fn parsers.Node, name string) bool {
 	})
 	return found
 }
+
+// cwtGoCLIParams are the parameter types of CLI command code, by the
+// module path of the package that declares them.
+var cwtGoCLIParams = map[string]string{
+	"github.com/spf13/cobra":     "Command",
+	"github.com/urfave/cli":      "Context",
+	"github.com/urfave/cli/v2":   "Context",
+	"github.com/urfave/cli/v3":   "Command",
+	"gopkg.in/urfave/cli.v1":     "Context",
+	"github.com/alecthomas/kong": "Context",
+}
+
+// cliCommandWrites reports whether every write to a package-level map is
+// made by a function given a CLI command (`*cobra.Command`,
+// `*cli.Context`), or a function literal inside one: command code, which
+// runs once per invocation of the binary, so the map lives as long as one
+// command. A request handler declared inside the command (a server it
+// starts) is not command code.
+func (c *cwtGo) cliCommandWrites(cand *cwtMapCand) bool {
+	var types []string
+	for local, im := range c.fs.imports {
+		if t, ok := cwtGoCLIParams[im.Module]; ok && local != "_" && local != "." {
+			types = append(types, "*"+local+"."+t)
+		}
+	}
+	if len(types) == 0 {
+		return false
+	}
+	for _, w := range cand.writes {
+		found := false
+		for fn := w.fn; !fn.IsNull() && !found; fn = EnclosingFunction(fn) {
+			if ps := fn.Field("parameters").Text(); strings.Contains(ps, "ResponseWriter") ||
+				strings.Contains(ps, "gin.Context") || strings.Contains(ps, "echo.Context") || strings.Contains(ps, "fiber.Ctx") {
+				break // a request handler declared inside the command serves requests
+			}
+			for _, pd := range fn.Field("parameters").NamedChildren() {
+				if pd.Type() != "parameter_declaration" {
+					continue
+				}
+				pt := collapse(pd.Field("type").Text())
+				for _, t := range types {
+					if pt == t {
+						found = true
+					}
+				}
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
