@@ -337,7 +337,7 @@ func (c *qilChecker) perItemLoop(call parsers.Node, loop *qilLoop) *qilLoop {
 		if !c.qualifies(l) {
 			continue
 		}
-		if !l.callback && exitsLoop(call, l) {
+		if !l.callback && (exitsLoop(call, l) || fallbackSearch(call, l)) {
 			continue
 		}
 		return l

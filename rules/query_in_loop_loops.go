@@ -1131,3 +1131,129 @@ func runsStep(body parsers.Node, value, counter string) bool {
 	})
 	return found
 }
+
+// qilConfigRE names collections read from configuration: the alternatives
+// a lookup falls back through (rotated secrets, key prefixes).
+var qilConfigRE = regexp.MustCompile(`(?i)\b(config|cfg|conf|settings|options|env)\b|config\(|secret|fallback`)
+
+// fallbackSearch reports a lookup that tries configured alternatives in
+// turn and stops at the first that succeeds: for _, secret := range
+// cfg.Secrets() { if err = find(hash(t, secret)); err == nil { break } }.
+// The loop runs over a short list from configuration (a rotated secret
+// and its predecessors), not over data. A search over data that stops at
+// the first hit still makes one query per candidate and is reported.
+func fallbackSearch(call parsers.Node, l *qilLoop) bool {
+	var coll parsers.Node
+	switch l.node.Type() {
+	case "for_in_statement":
+		coll = l.node.Field("right")
+	case "for_statement":
+		for ch := l.node.FirstChild(); !ch.IsNull(); ch = ch.NextSibling() {
+			if ch.Type() == "range_clause" {
+				coll = ch.Field("right")
+			}
+		}
+	}
+	if coll.IsNull() || !qilConfigRE.MatchString(coll.Text()) {
+		return false
+	}
+	// The innermost statement holding the call, with no loop, switch or
+	// function between it and the loop body.
+	stmt := call
+	for p := call.Parent(); ; p = p.Parent() {
+		if p.IsNull() || IsFunction(p) {
+			return false
+		}
+		if p.Type() == "statement_block" || p.Type() == "block" {
+			break
+		}
+		stmt = p
+	}
+	for p := stmt.Parent(); p.ID() != l.body.ID(); p = p.Parent() {
+		switch p.Type() {
+		case "for_statement", "for_in_statement", "while_statement", "do_statement", "switch_statement",
+			"expression_switch_statement", "type_switch_statement", "select_statement":
+			return false
+		}
+		if p.IsNull() || IsFunction(p) {
+			return false
+		}
+	}
+	// The check of the result: the if whose condition (or Go initializer)
+	// holds the call, or the statement right after the call's.
+	check := stmt
+	if stmt.Type() == "if_statement" {
+		head := false
+		for _, f := range [...]string{"condition", "initializer"} {
+			if h := stmt.Field(f); !h.IsNull() && h.StartByte() <= call.StartByte() && call.EndByte() <= h.EndByte() {
+				head = true
+			}
+		}
+		if !head {
+			return false
+		}
+	} else {
+		check = stmt.NextNamedSibling()
+		for check.Type() == "comment" {
+			check = check.NextNamedSibling()
+		}
+		if check.Type() != "if_statement" {
+			return false
+		}
+	}
+	cons, alt := check.Field("consequence"), check.Field("alternative")
+	if alt.Type() == "else_clause" {
+		alt = alt.NamedChild(0)
+	}
+	success := cons
+	cond := Unparen(check.Field("condition"))
+	if cond.Type() == "unary_expression" && strings.HasPrefix(cond.Text(), "!") {
+		success = alt
+	} else if cond.Type() == "binary_expression" {
+		op := cond.Field("operator").Text()
+		if op == "" {
+			for ch := cond.FirstChild(); !ch.IsNull(); ch = ch.NextSibling() {
+				if !ch.IsNamed() {
+					op = ch.Type()
+				}
+			}
+		}
+		r := Unparen(cond.Field("right")).Text()
+		nilish := r == "nil" || r == "null" || r == "undefined"
+		switch {
+		case nilish && (op == "!=" || op == "!=="):
+			// Go: err != nil fails; JS: row != null succeeds.
+			if r == "nil" {
+				success = alt
+			}
+		case nilish && (op == "==" || op == "==="):
+			if r != "nil" {
+				success = alt
+			}
+		default:
+			return false
+		}
+	}
+	return leaves(success)
+}
+
+// leaves reports whether a branch ends the loop: it is, or directly
+// holds, an unlabelled break or a return.
+func leaves(branch parsers.Node) bool {
+	if branch.IsNull() {
+		return false
+	}
+	switch branch.Type() {
+	case "break_statement":
+		return breakLabel(branch) == ""
+	case "return_statement":
+		return true
+	case "statement_block", "block":
+		for _, s := range branch.NamedChildren() {
+			if leaves(s) && s.Type() != "statement_block" && s.Type() != "block" {
+				return true
+			}
+		}
+	}
+	return false
+}
