@@ -12,7 +12,8 @@ import (
 // the page's `document` or `window` (undeclared in the file, as a member
 // access such as `document.createElement`), and nothing in it asks whether
 // it runs in a browser (`typeof window`, `typeof document`), which would
-// mark isomorphic code that also runs on a server. A module-level cache in
+// mark isomorphic code that also runs on a server; a file that imports a
+// Node built-in, a server framework or a headless browser is server code. A module-level cache in
 // browser code lives as long as the tab, not a server process.
 // JSX/TSX components are left out: they are server-rendered as often as
 // not, and their module state then lives in the server.
@@ -21,8 +22,13 @@ func cwtBrowserFile(p *Pass, fs *Facts) bool {
 	case ".tsx", ".jsx":
 		return false
 	}
-	if !hpContainsAny(p.File.Src, "document.", "window.") {
+	if !hpContainsAny(p.File.Src, "document.", "window.") || fs.ImportsAny(cwtServerModules...) {
 		return false
+	}
+	for _, m := range fs.Modules() {
+		if strings.HasPrefix(m, "node:") {
+			return false
+		}
 	}
 	uses, guarded := false, false
 	p.File.Root().Walk(func(n parsers.Node) bool {
@@ -51,6 +57,16 @@ func cwtBrowserFile(p *Pass, fs *Facts) bool {
 		return true
 	})
 	return uses && !guarded
+}
+
+// cwtServerModules are modules only server code imports: Node built-ins,
+// server frameworks, and headless browsers (whose page callbacks mention
+// `document` in server code).
+var cwtServerModules = []string{
+	"fs", "fs/promises", "path", "http", "https", "http2", "net", "crypto", "child_process", "os", "cluster",
+	"worker_threads", "zlib", "stream", "fs-extra",
+	"express", "koa", "fastify", "@hapi/hapi", "@nestjs/common", "next/server", "hono",
+	"puppeteer", "puppeteer-core", "playwright", "playwright-core", "@playwright/test", "jsdom", "happy-dom",
 }
 
 // cwtRegistryOnly reports whether every write stores, unchanged, a value
