@@ -13,8 +13,9 @@ import (
 // access such as `document.createElement`), and nothing in it asks whether
 // it runs in a browser (`typeof window`, `typeof document`), which would
 // mark isomorphic code that also runs on a server; a file that imports a
-// Node built-in, a server framework or a headless browser is server code. A module-level cache in
-// browser code lives as long as the tab, not a server process.
+// Node built-in, a server framework or a headless browser is server code.
+// A module-level cache in browser code lives as long as the tab, not a
+// server process.
 // JSX/TSX components are left out: they are server-rendered as often as
 // not, and their module state then lives in the server.
 func cwtBrowserFile(p *Pass, fs *Facts) bool {
