@@ -194,6 +194,9 @@ func Screen(path string, src []byte, opts Options) error {
 	if isGenerated(src) {
 		return &SkipError{Path: path, Reason: SkipGenerated, Detail: "generated-code header"}
 	}
+	if Detect(path) != Go && isBundle(src) {
+		return &SkipError{Path: path, Reason: SkipGenerated, Detail: "bundler output"}
+	}
 	longest, lines := 0, 1
 	start := 0
 	for i, b := range src {
@@ -217,6 +220,23 @@ func Screen(path string, src []byte, opts Options) error {
 			Detail: fmt.Sprintf("mean line length %d bytes", len(src)/lines)}
 	}
 	return nil
+}
+
+// bundleMarkers are annotations and runtime names bundlers (webpack,
+// esbuild, Rollup, Terser) write into their output.
+var bundleMarkers = [][]byte{[]byte("/* @__PURE__ */"), []byte("/*#__PURE__*/"), []byte("__webpack_require__")}
+
+// isBundle reports whether a JavaScript file is bundler output: three or
+// more bundler markers. Its code comes from library sources bundled in, so
+// a finding there belongs to those sources, not to the repository.
+func isBundle(src []byte) bool {
+	n := 0
+	for _, m := range bundleMarkers {
+		if n += bytes.Count(src, m); n >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // isGenerated looks for a generated-code marker in the leading comments

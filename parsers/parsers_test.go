@@ -202,6 +202,8 @@ func TestSkips(t *testing.T) {
 		{"long line", "a.ts", long, Options{}, SkipMinified},
 		{"dense", "a.js", minified, Options{}, SkipMinified},
 		{"binary", "a.js", "var a\x00\x01 = 1;", Options{}, SkipBinary},
+		{"esbuild bundle", "public/assets/app.js", "let sheets = /* @__PURE__ */ new Map();\nconst a = /* @__PURE__ */ Object.freeze([]);\nconst b = /* @__PURE__ */ Object.freeze({});\n", Options{}, SkipGenerated},
+		{"webpack bundle", "assets/admin.js", "(() => {\nvar m = __webpack_require__(1);\nvar n = __webpack_require__(2);\nvar o = /*#__PURE__*/ f();\n})();\n", Options{}, SkipGenerated},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -217,6 +219,13 @@ func TestSkips(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestOnePureAnnotationIsNotABundle(t *testing.T) {
+	// Hand-written library code may carry a pure annotation or two.
+	mustParse(t, "lib.js", "export const a = /*#__PURE__*/ make();\nexport const b = /* @__PURE__ */ make();\n")
+	// Go code is never bundler output, whatever its strings say.
+	mustParse(t, "a.go", "package a\n\nvar s = []string{\"__webpack_require__\", \"__webpack_require__\", \"__webpack_require__\"}\n")
 }
 
 func TestTenMegabyteMinifiedFileIsSkippedCheaply(t *testing.T) {

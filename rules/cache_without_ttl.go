@@ -814,7 +814,7 @@ func (c *cwtJS) checkCand(cand *cwtMapCand) {
 	}
 	if c.browser == 0 {
 		c.browser = 2
-		if cwtBrowserFile(c.p, c.fs) || cwtBuildOutput(c.p.File.Src) {
+		if cwtBrowserFile(c.p, c.fs) {
 			c.browser = 1
 		}
 	}

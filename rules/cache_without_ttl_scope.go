@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"path"
 	"strings"
 
@@ -165,21 +164,4 @@ func (c *cwtGo) cliCommandWrites(cand *cwtMapCand) bool {
 		}
 	}
 	return true
-}
-
-// cwtBuildMarkers are annotations bundlers write into their output.
-var cwtBuildMarkers = [][]byte{[]byte("/* @__PURE__ */"), []byte("/*#__PURE__*/"), []byte("__webpack_require__")}
-
-// cwtBuildOutput reports whether a JS file is bundler output (at least three
-// pure-call annotations or webpack runtime references): its module-level
-// maps come from library sources bundled in, and a fix belongs there.
-func cwtBuildOutput(src []byte) bool {
-	n := 0
-	for _, m := range cwtBuildMarkers {
-		n += bytes.Count(src, m)
-		if n >= 3 {
-			return true
-		}
-	}
-	return false
 }
