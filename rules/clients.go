@@ -12,6 +12,7 @@ package rules
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/hotpath-app/hotpath/parsers"
@@ -363,12 +364,24 @@ func newFileEvidence(fs *Facts) *fileEvidence {
 			}
 		}
 	}
+	if !goFile && fs.File != nil && !ev.families[FamilyKnex] && knexTableCallRE.Match(fs.File.Src) {
+		// A Knex instance handed in by a runner (migrations, seeds):
+		// async function up(knex) { await knex("users").update(…) }.
+		// Nothing is imported, but knex("table") is Knex's own shape.
+		ev.families[FamilyKnex] = true
+		ev.nSQL++
+		ev.sqlFam = FamilyKnex
+	}
 	if ev.nSQL != 1 {
 		ev.sqlFam = ""
 	}
 	ev.hint[hintNone] = false
 	return ev
 }
+
+// knexTableCallRE finds knex("table") and knex('table as t'): a call of
+// something named knex with a table name.
+var knexTableCallRE = regexp.MustCompile("(?:^|[^.\\w$])knex\\s*\\(\\s*['\"`][A-Za-z_]")
 
 // calledRequires returns the modules of require("m")(…) calls.
 func calledRequires(src []byte) []string {
