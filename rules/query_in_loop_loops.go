@@ -59,7 +59,7 @@ func (c *qilChecker) classifyLoop(l *qilLoop) bool {
 		if c.pageStream(right) {
 			return false
 		}
-		if l := Unparen(left); l.Type() == "identifier" && runsStep(n.Field("body"), l.Text(), "") {
+		if l := Unparen(left); l.Type() == "identifier" && qilStepRE.MatchString(right.Text()) && runsStep(n.Field("body"), l.Text(), "") {
 			return false
 		}
 		return true
@@ -222,7 +222,8 @@ func (c *qilChecker) classifyGoFor(n parsers.Node) bool {
 		if qilBatchRE.MatchString(left.Text()) || chunkList(right) {
 			return false
 		}
-		if vars := left.NamedChildren(); len(vars) == 2 && vars[1].Type() == "identifier" && runsStep(body, vars[1].Text(), "") {
+		if vars := left.NamedChildren(); len(vars) == 2 && vars[1].Type() == "identifier" && qilStepRE.MatchString(right.Text()) &&
+			runsStep(body, vars[1].Text(), "") {
 			return false
 		}
 		// range over a subscription or ticker: an event loop, not a list.
@@ -1090,6 +1091,11 @@ func breakLabel(b parsers.Node) string {
 	return ""
 }
 
+// qilStepRE names tables of code steps: migrations, upgrade steps, seeders.
+// A list of closures is not enough on its own: tasks built one per item
+// (items.map((i) => () => work(i))) are data.
+var qilStepRE = regexp.MustCompile(`(?i)migrat|step|upgrade|downgrade|seed|patch|fixup|stage|phase|revision`)
+
 // runsStep reports a loop over a table of code rather than data: the body
 // calls the loop's value as a function (for _, step := range steps {
 // step(tx) }) or calls the entry the counter indexes (steps[v](tx)). Each
@@ -1106,7 +1112,7 @@ func runsStep(body parsers.Node, value, counter string) bool {
 			// Go parses steps[v](tx) as a conversion to a generic type.
 			if t := n.Field("type"); counter != "" && t.Type() == "generic_type" {
 				args := t.Field("type_arguments").NamedChildren()
-				found = len(args) == 1 && args[0].Text() == counter
+				found = len(args) == 1 && args[0].Text() == counter && qilStepRE.MatchString(t.Field("type").Text())
 			}
 			return !found
 		}
@@ -1125,7 +1131,8 @@ func runsStep(body parsers.Node, value, counter string) bool {
 			if obj.IsNull() {
 				obj = Unparen(fn.Field("object"))
 			}
-			found = Unparen(fn.Field("index")).Text() == counter && (obj.Type() == "identifier" || obj.Type() == "selector_expression" || obj.Type() == "member_expression")
+			found = Unparen(fn.Field("index")).Text() == counter && (obj.Type() == "identifier" || obj.Type() == "selector_expression" || obj.Type() == "member_expression") &&
+				qilStepRE.MatchString(obj.Text())
 		}
 		return !found
 	})

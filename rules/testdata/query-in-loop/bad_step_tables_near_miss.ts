@@ -15,3 +15,16 @@ export async function rename(rows: Row[], fix: (r: Row) => string) {
     await pool.query("UPDATE rows SET name = $1 WHERE id = $2", [name, rows[i].id]); // want "query-in-loop: pool.query runs once per iteration of the loop on line 13"
   }
 }
+
+// Closures made one per item are work items, not code steps.
+export async function runAll(rows: Row[]) {
+  const tasks = rows.map((r) => () => Promise.resolve(r.id));
+  for (const task of tasks) {
+    await task();
+    await pool.query("INSERT INTO task_log (at) VALUES (now())"); // want "query-in-loop: pool.query runs once per iteration of the loop on line 22"
+  }
+  for (let i = 0; i < tasks.length; i++) {
+    await tasks[i]();
+    await pool.query("INSERT INTO task_log (at) VALUES (now())"); // want "query-in-loop: pool.query runs once per iteration of the loop on line 26"
+  }
+}
