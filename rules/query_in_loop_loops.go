@@ -1141,7 +1141,7 @@ func runsStep(body parsers.Node, value, counter string) bool {
 
 // qilConfigRE names collections read from configuration: the alternatives
 // a lookup falls back through (rotated secrets, key prefixes).
-var qilConfigRE = regexp.MustCompile(`(?i)\b(config|cfg|conf|settings|options|env)\b|config\(|secret|fallback`)
+var qilConfigRE = regexp.MustCompile(`(?i)\b(config|cfg|conf|settings|env)\b|config\(|secret|fallback`)
 
 // fallbackSearch reports a lookup that tries configured alternatives in
 // turn and stops at the first that succeeds: for _, secret := range

@@ -20,3 +20,12 @@ export async function touchAll(config: { regions: string[] }) {
     console.log(shop.id);
   }
 }
+
+// Options carry the caller's data: the first known ID is still a search.
+export async function firstOwned(options: { ids: string[] }) {
+  for (const id of options.ids) {
+    const doc = await prisma.doc.findUnique({ where: { id } }); // want "query-in-loop: prisma.doc.findUnique runs once per iteration of the loop on line 26"
+    if (doc) return doc;
+  }
+  return null;
+}
