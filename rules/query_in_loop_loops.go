@@ -991,9 +991,10 @@ func literalItems(call parsers.Node) bool {
 	return n > 0
 }
 
-// repeats reports whether n sits in a loop or in a function passed to a
-// call (a forEach or map callback, an event handler), where it can run
-// any number of times.
+// repeats reports whether the call n sits in a loop or in a function
+// passed to a call (a forEach or map callback, an event handler), or makes
+// its item from the parameters of the function it is in: then it can add
+// any number of different items.
 func repeats(n parsers.Node) bool {
 	for p := n.Parent(); !p.IsNull(); p = p.Parent() {
 		switch p.Type() {
@@ -1002,6 +1003,27 @@ func repeats(n parsers.Node) bool {
 		}
 		if IsFunction(p) {
 			if a := p.Parent(); a.Type() == "arguments" {
+				return true
+			}
+			// function register(name) { list.push({ name }) }: an item
+			// made from the arguments, one per call.
+			var params []string
+			for _, f := range [...]string{"parameters", "parameter"} {
+				p.Field(f).Walk(func(x parsers.Node) bool {
+					if x.Type() == "identifier" || x.Type() == "shorthand_property_identifier_pattern" {
+						params = append(params, x.Text())
+					}
+					return true
+				})
+			}
+			uses := false
+			n.Field("arguments").Walk(func(x parsers.Node) bool {
+				if (x.Type() == "identifier" || x.Type() == "shorthand_property_identifier") && containsString(params, x.Text()) {
+					uses = true
+				}
+				return !uses
+			})
+			if uses {
 				return true
 			}
 		}
