@@ -3,33 +3,54 @@
 # reading hotpath's findings on code nobody wrote for it:
 #
 #   deploy/bench/fetch-realworld.sh /tmp/realworld
-#   go run ./cmd/hotpath scan --fail-on never /tmp/realworld/go /tmp/realworld/js
+#   go run ./cmd/hotpath scan --fail-on never /tmp/realworld/set1/go /tmp/realworld/set1/js
+#   go run ./cmd/hotpath scan --fail-on never /tmp/realworld/set2/go /tmp/realworld/set2/js
 #
-# JavaScript from the npm registry (Ghost; Directus' and Medusa's servers,
-# whose compiled code ships under dist/, renamed here because `hotpath scan`
-# skips dist/ folders) and Go applications from the Go module proxy
-# (miniflux, Ory Hydra and Kratos, Gitea).
+# set1: Ghost, Directus' and Medusa's servers (npm); miniflux, Ory Hydra and
+# Kratos, Gitea (Go module proxy). set2, read later as a fresh check: NodeBB,
+# Backstage's catalog and scaffolder backends, Strapi's core and database
+# layer, Payload (npm); Bytebase, Cortex, Alertmanager (Go). Compiled code
+# that packages ship under dist/ is renamed, because `hotpath scan` skips
+# dist/ folders.
 set -euo pipefail
 dir=${1:?usage: fetch-realworld.sh DIR}
-mkdir -p "$dir/js" "$dir/go"
-cd "$dir/js"
-for pkg in ghost@5.130.6 @directus/api@23.3.2 @medusajs/medusa@2.21.2; do
-  name=$(echo "${pkg%@*}" | tr '/@' '__')
-  [ -d "$name" ] && continue
-  tgz=$(npm pack --silent "$pkg" | tail -1)
-  mkdir -p "$name"
-  tar xzf "$tgz" -C "$name"
-  rm -f "$tgz"
-  if [ -d "$name/package/dist" ]; then mv "$name/package/dist" "$name/package/src_dist"; fi
-done
-cd "$dir/go"
-for mod in miniflux.app/v2@v2.3.5 github.com/ory/hydra/v2@v2.3.0 github.com/ory/kratos@v1.3.1 code.gitea.io/gitea@v1.27.3; do
-  name=$(basename "${mod%@*}")
-  [ "$name" = v2 ] && name=$(basename "$(dirname "${mod%@*}")")
-  [ -e "$name" ] && continue
-  src=$(cd /tmp && go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-  # A copy, not a symlink: the scan does not follow symlinked folders.
-  cp -r "$src" "$name"
-  chmod -R u+w "$name"
-done
-echo "ready: $dir/js $dir/go"
+
+fetch_js() { # dest pkg@version...
+  local dest=$1; shift
+  mkdir -p "$dest"
+  for pkg in "$@"; do
+    local name
+    name=$(echo "${pkg%@*}" | tr '/@' '__')
+    [ -d "$dest/$name" ] && continue
+    local tgz
+    tgz=$(cd "$dest" && npm pack --silent "$pkg" | tail -1)
+    mkdir -p "$dest/$name"
+    tar xzf "$dest/$tgz" -C "$dest/$name"
+    rm -f "$dest/$tgz"
+    if [ -d "$dest/$name/package/dist" ]; then mv "$dest/$name/package/dist" "$dest/$name/package/src_dist"; fi
+  done
+}
+
+fetch_go() { # dest module@version...
+  local dest=$1; shift
+  mkdir -p "$dest"
+  for mod in "$@"; do
+    local path=${mod%@*} name
+    name=$(basename "$path")
+    case "$name" in v[0-9]*) name=$(basename "$(dirname "$path")") ;; esac
+    [ -e "$dest/$name" ] && continue
+    local src
+    src=$(cd /tmp && go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+    # A copy, not a symlink: the scan does not follow symlinked folders.
+    cp -r "$src" "$dest/$name"
+    chmod -R u+w "$dest/$name"
+  done
+}
+
+fetch_js "$dir/set1/js" ghost@5.130.6 @directus/api@23.3.2 @medusajs/medusa@2.21.2
+fetch_go "$dir/set1/go" miniflux.app/v2@v2.3.5 github.com/ory/hydra/v2@v2.3.0 github.com/ory/kratos@v1.3.1 code.gitea.io/gitea@v1.27.3
+fetch_js "$dir/set2/js" nodebb@1.4.0 @backstage/plugin-catalog-backend@4.0.5 @backstage/plugin-scaffolder-backend@4.3.0 \
+  @strapi/core@5.54.0 @strapi/database@5.54.0 payload@3.90.2
+fetch_go "$dir/set2/go" github.com/bytebase/bytebase@v1.0.1-0.20230511061449-d0206cd3b4db github.com/cortexproject/cortex@v1.21.1 \
+  github.com/prometheus/alertmanager@v0.35.0
+echo "ready: $dir/set1 $dir/set2"
