@@ -122,6 +122,7 @@ type sapiJS struct {
 	topCalled   map[string]bool
 	innerCalled map[string][]parsers.Node
 	routeArgs   map[string]bool
+	startupDir  bool // the file is in a start-up folder (sapiStartupDirs)
 }
 
 type sapiHit struct {
@@ -135,6 +136,23 @@ type sapiHit struct {
 
 // sapiScriptDirs are folders of CLI scripts and one-off tools.
 var sapiScriptDirs = map[string]bool{"scripts": true, "script": true, "bin": true, "cli": true, "migrations": true, "seeds": true, "seeders": true}
+
+// sapiStartupDirs are folders of start-up code: loaders and boot scripts
+// the application runs once while it starts (Bulletproof-style
+// src/loaders/, LoopBack server/boot/, Strapi's loaders). Request handlers
+// registered there still run per request.
+var sapiStartupDirs = map[string]bool{"loaders": true, "boot": true, "startup": true, "initializers": true}
+
+// sapiInStartupDir reports whether a file lies in a start-up folder.
+func sapiInStartupDir(f *parsers.File) bool {
+	p := strings.ReplaceAll(f.Path, "\\", "/")
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if sapiStartupDirs[seg] {
+			return true
+		}
+	}
+	return false
+}
 
 func sapiIsScript(f *parsers.File) bool {
 	if len(f.Src) > 2 && f.Src[0] == '#' && f.Src[1] == '!' {
@@ -158,7 +176,8 @@ func sapiCheckJS(p *Pass) {
 	if sapiIsScript(p.File) {
 		return
 	}
-	s := &sapiJS{p: p, fs: p.Facts(), topCalled: map[string]bool{}, innerCalled: map[string][]parsers.Node{}, routeArgs: map[string]bool{}}
+	s := &sapiJS{p: p, fs: p.Facts(), topCalled: map[string]bool{}, innerCalled: map[string][]parsers.Node{}, routeArgs: map[string]bool{},
+		startupDir: sapiInStartupDir(p.File)}
 	p.File.Root().Walk(func(n parsers.Node) bool {
 		if n.Type() == "call_expression" {
 			s.call(n)
@@ -314,7 +333,8 @@ func (s *sapiJS) context(call parsers.Node) (where string, fn parsers.Node, ok b
 // inStartup reports whether f runs as start-up code: it or a function
 // around it is a top-level function called only from the module's top
 // level (main(), bootstrap()), a top-level IIFE, or a listen() callback,
-// with no request handler in between.
+// with no request handler in between; or the file is in a start-up folder
+// (loaders/, boot/) and no request handler is around f.
 func (s *sapiJS) inStartup(f parsers.Node) bool {
 	for g := f; !g.IsNull(); g = EnclosingFunction(g) {
 		if g.ID() != f.ID() && s.isHandler(g) {
@@ -324,7 +344,7 @@ func (s *sapiJS) inStartup(f parsers.Node) bool {
 			return true
 		}
 	}
-	return false
+	return s.startupDir
 }
 
 func (s *sapiJS) startupRoot(f parsers.Node) bool {
