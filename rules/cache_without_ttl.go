@@ -107,7 +107,7 @@ type cwtJS struct {
 	news    []parsers.Node
 	sets    []parsers.Node // every x.set(…) call, for node-cache
 	ioredis bool
-	browser int // 0 not yet known, 1 browser code or bundler output, 2 neither (see cwtBrowserFile)
+	browser int // 0 not yet known, 1 browser code, bundler output or a one-run script/migration, 2 none (cwtBrowserFile, sapiIsScript)
 
 	cands     map[string]*cwtMapCand
 	returns   map[int][]parsers.Node // function ID -> return statements (only for memo candidates)
@@ -814,7 +814,7 @@ func (c *cwtJS) checkCand(cand *cwtMapCand) {
 	}
 	if c.browser == 0 {
 		c.browser = 2
-		if cwtBrowserFile(c.p, c.fs) {
+		if cwtBrowserFile(c.p, c.fs) || sapiIsScript(c.p.File) {
 			c.browser = 1
 		}
 	}
