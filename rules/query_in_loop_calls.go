@@ -23,6 +23,10 @@ type qilHit struct {
 	via  []string // local helpers between the loop and the call
 	cl   Client
 	op   qilOp
+	// pending: the query is a lazily run builder that the function around
+	// it only returns (not awaited, not handed to Promise.all): it runs
+	// when, and only if, whoever called that function runs the result.
+	pending bool
 }
 
 // qilMaxHops is how many local helpers a chain may pass through.
@@ -167,6 +171,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 	if lazy && !consumed && !consumedValue(top) {
 		return nil
 	}
+	pending := lazy && !consumed && returnedOnly(top)
 	budget := 600
 	for _, call := range calls {
 		if c.batchedArgs(call, &budget) {
@@ -180,6 +185,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		hit.cl.Family = FamilyGORM // Where(…).First(&u) on a handle known by name
 	}
 	hit.name = callName(hitCall)
+	hit.pending = pending
 	hit.op = chainOp(calls, hit.cl)
 	if o, ok := sqlOp(hitCall); ok {
 		hit.op = o
@@ -1038,6 +1044,10 @@ type qilSummary struct {
 	via  []string
 	cl   Client
 	op   qilOp
+	// pending: the function returns an unrun builder (see qilHit.pending)
+	// instead of running a query; a call to it queries only when its
+	// result is run.
+	pending bool
 }
 
 // helperHit follows a call to a function defined in this file.
@@ -1046,6 +1056,9 @@ func (c *qilChecker) helperHit(top parsers.Node) *qilHit {
 	first := calls[0]
 	for _, fn := range c.localFuncs(first) {
 		if s := c.summary(fn); s != nil && len(s.via) < qilMaxHops {
+			if s.pending && !c.runsResult(top) {
+				continue
+			}
 			name := renderExpr(first.Field("function"), 0)
 			return &qilHit{name: s.name, cl: s.cl, op: s.op, via: append([]string{name}, s.via...)}
 		}
@@ -1082,7 +1095,7 @@ func (c *qilChecker) summary(fn parsers.Node) *qilSummary {
 		}
 		if n.Type() == "call_expression" && isChainTop(n) {
 			if h := c.dbCall(n); h != nil {
-				direct = &qilSummary{name: h.name, cl: h.cl, op: h.op}
+				direct = &qilSummary{name: h.name, cl: h.cl, op: h.op, pending: h.pending && !isAsyncFunc(fn)}
 				return
 			}
 			if viaHelper == nil {
@@ -1092,8 +1105,18 @@ func (c *qilChecker) summary(fn parsers.Node) *qilSummary {
 						continue
 					}
 					if s := c.summary(g); s != nil && len(s.via)+1 < qilMaxHops {
+						pending := false
+						if s.pending {
+							// g only builds: this call queries if it runs
+							// g's result here, or returns it to a caller
+							// that does.
+							if !c.runsResult(n) {
+								continue
+							}
+							pending = returnedOnly(n) && !isAsyncFunc(fn)
+						}
 						name := renderExpr(first.Field("function"), 0)
-						viaHelper = &qilSummary{name: s.name, cl: s.cl, op: s.op, via: append([]string{name}, s.via...)}
+						viaHelper = &qilSummary{name: s.name, cl: s.cl, op: s.op, via: append([]string{name}, s.via...), pending: pending}
 						break
 					}
 				}
@@ -1112,6 +1135,89 @@ func (c *qilChecker) summary(fn parsers.Node) *qilSummary {
 	}
 	c.sums[fn.ID()] = s
 	return s
+}
+
+// isAsyncFunc reports an async function: its promise adopts a returned
+// builder, which runs it.
+func isAsyncFunc(fn parsers.Node) bool {
+	for ch := fn.FirstChild(); !ch.IsNull(); ch = ch.NextSibling() {
+		if ch.Type() == "async" {
+			return true
+		}
+	}
+	return false
+}
+
+// returnedOnly reports whether a lazily run query counts as run only
+// because the function around it returns it (return q, x => q), rather
+// than because it is awaited, yielded or handed to Promise.all here.
+func returnedOnly(top parsers.Node) bool {
+	if awaitedCall(top) {
+		return false
+	}
+	n, p := top, top.Parent()
+	for {
+		switch p.Type() {
+		case "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "ternary_expression", "binary_expression":
+			n, p = p, p.Parent()
+			continue
+		}
+		break
+	}
+	switch p.Type() {
+	case "return_statement":
+		return true
+	case "arrow_function":
+		return n.FieldName() == "body"
+	}
+	return false
+}
+
+// runsResult reports whether a call to a helper that returns an unrun
+// builder runs that builder: the call is awaited, chained with then,
+// catch or finally, handed to Promise.all, or returned; a map callback's
+// result counts only when the mapped list is itself run.
+func (c *qilChecker) runsResult(top parsers.Node) bool {
+	for _, call := range c.chain(top)[1:] {
+		switch _, m := callee(call); m {
+		case "then", "catch", "finally", "exec":
+			return true
+		}
+	}
+	if !consumedValue(top) {
+		return false
+	}
+	if !returnedOnly(top) {
+		return true
+	}
+	// x => helper(x) inside xs.map(…): run only if the mapped list is.
+	fn := EnclosingFunction(top)
+	if fn.Type() != "arrow_function" || fn.Field("body").Type() == "statement_block" {
+		return true
+	}
+	p := fn.Parent()
+	for p.Type() == "parenthesized_expression" {
+		p = p.Parent()
+	}
+	if p.Type() != "arguments" {
+		return true
+	}
+	it := p.Parent()
+	if _, m := callee(it); m != "map" && m != "flatMap" {
+		return true
+	}
+	if isAsyncFunc(fn) || consumedValue(it) {
+		return true
+	}
+	q := it.Parent()
+	for q.Type() == "parenthesized_expression" {
+		q = q.Parent()
+	}
+	if q.Type() == "arguments" {
+		_, m := callee(q.Parent())
+		return m == "all" || m == "allSettled" || m == "race" || m == "any"
+	}
+	return false
 }
 
 // runsInPlace reports whether a function literal inside a helper runs when
