@@ -9,10 +9,15 @@ import (
 
 // cwtBrowserFile reports whether a JS/TS module is browser code: it uses
 // the page's `document` or `window` (undeclared in the file, as a member
-// access such as `document.createElement`), and nothing in it asks whether
-// it runs in a browser (`typeof window`, `typeof document`), which would
-// mark isomorphic code that also runs on a server; a file that imports a
-// Node built-in, a server framework or a headless browser is server code.
+// access such as `document.createElement`), imports a client-side UI
+// library (Vue, Pinia, React DOM's client… — see cwtClientModules), or
+// fetches a same-origin relative URL (`fetch("/api/…")`, which a server
+// cannot do); and nothing in it asks whether it runs in a browser or a
+// server render (`typeof window`, `import.meta.env.SSR`,
+// `import.meta.server`, `process.server`), which would mark isomorphic
+// code that also runs on a server. A file that imports a Node built-in, a
+// server framework, a server renderer (Nuxt, `vue/server-renderer`) or a
+// headless browser is server code.
 // A module-level cache in browser code lives as long as the tab, not a
 // server process.
 // JSX/TSX components are left out: they are server-rendered as often as
@@ -22,15 +27,19 @@ func cwtBrowserFile(p *Pass, fs *Facts) bool {
 	case ".tsx", ".jsx":
 		return false
 	}
-	if !hpContainsAny(p.File.Src, "document.", "window.") || fs.ImportsAny(cwtServerModules...) {
+	client := fs.ImportsAny(cwtClientModules...)
+	if !client && !hpContainsAny(p.File.Src, "document.", "window.", "fetch(") {
+		return false
+	}
+	if fs.ImportsAny(cwtServerModules...) || hpContainsAny(p.File.Src, "import.meta.env.SSR", "import.meta.server", "process.server") {
 		return false
 	}
 	for _, m := range fs.Modules() {
-		if strings.HasPrefix(m, "node:") {
+		if strings.HasPrefix(m, "node:") || strings.HasPrefix(m, "#") || strings.HasPrefix(m, "@nuxt/") || strings.HasPrefix(m, "nuxt/") {
 			return false
 		}
 	}
-	uses, guarded := false, false
+	uses, guarded := client, false
 	p.File.Root().Walk(func(n parsers.Node) bool {
 		if guarded {
 			return false
@@ -53,10 +62,55 @@ func cwtBrowserFile(p *Pass, fs *Facts) bool {
 					uses = true
 				}
 			}
+		case "call_expression":
+			if !uses && cwtRelativeFetch(fs, n) {
+				uses = true
+			}
 		}
 		return true
 	})
 	return uses && !guarded
+}
+
+// cwtRelativeFetch reports whether a call is the global fetch given a
+// same-origin relative URL: a string, template or concatenation starting
+// with "/" (a server-side fetch rejects it: there is no page origin).
+func cwtRelativeFetch(fs *Facts, call parsers.Node) bool {
+	fn := Unparen(call.Field("function"))
+	if fn.Type() != "identifier" || fn.Text() != "fetch" {
+		return false
+	}
+	if _, declared := fs.Resolve(fn); declared || len(fs.Decls("fetch")) > 0 {
+		return false
+	}
+	if _, imported := fs.Import("fetch"); imported {
+		return false
+	}
+	args := hpArgs(call)
+	if len(args) == 0 {
+		return false
+	}
+	a := Unparen(args[0])
+	for a.Type() == "binary_expression" && a.Field("operator").Type() == "+" {
+		a = Unparen(a.Field("left"))
+	}
+	switch a.Type() {
+	case "string":
+		v, _ := StringValue(a)
+		return strings.HasPrefix(v, "/")
+	case "template_string":
+		t := a.Text()
+		return len(t) > 1 && t[1] == '/'
+	}
+	return false
+}
+
+// cwtClientModules are client-side UI libraries: a plain .js/.ts module
+// importing them (a Vue composable, a Pinia/Vuex store, a React DOM entry)
+// runs in a page unless it also shows a server render (cwtBrowserFile).
+var cwtClientModules = []string{
+	"vue", "pinia", "vuex", "vue-router", "@vueuse/core", "react-dom", "react-dom/client", "react-router-dom",
+	"svelte/store", "jquery",
 }
 
 // cwtServerModules are modules only server code imports: Node built-ins,
@@ -67,6 +121,7 @@ var cwtServerModules = []string{
 	"worker_threads", "zlib", "stream", "fs-extra",
 	"express", "koa", "fastify", "@hapi/hapi", "@nestjs/common", "next/server", "hono",
 	"puppeteer", "puppeteer-core", "playwright", "playwright-core", "@playwright/test", "jsdom", "happy-dom",
+	"nuxt", "vue/server-renderer", "@vue/server-renderer", "react-dom/server", "next", "h3",
 }
 
 // cwtRegistryOnly reports whether every write stores, unchanged, a value
