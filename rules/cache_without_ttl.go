@@ -309,6 +309,9 @@ func (c *cwtJS) checkCmd(cmd cwtCmd) {
 		if (cmd.cmd == "lpush" || cmd.cmd == "rpush") && cwtQueueKey(key) {
 			return
 		}
+		if cwtJSKeyFromCaller(c.fs, cmd) {
+			return
+		}
 		what := "the key"
 		if !key.IsNull() {
 			what = "`" + cwtShort(collapse(key.Text())) + "`"

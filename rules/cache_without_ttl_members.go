@@ -155,3 +155,81 @@ func cwtAssignedIn(fn parsers.Node, name string) bool {
 	})
 	return found
 }
+
+// cwtJSKeyFromCaller reports whether a Redis collection write (HSET, SADD,
+// ZADD, LPUSH…) stores under a key its function was handed unchanged: the
+// function's own parameter, never reassigned (`key`), an element of one
+// (`keys[i]`), or a local argument list that starts with one (`const args =
+// [key]; client.zadd(args)`). Such a function is a storage primitive — an
+// adapter over Redis used as a database — and the key's lifetime is its
+// caller's decision. A function whose name says it caches is still
+// responsible for the expiry.
+func cwtJSKeyFromCaller(fs *Facts, cmd cwtCmd) bool {
+	if len(cmd.args) == 0 || cmd.cmd == "setnx" {
+		return false
+	}
+	if kind := cwtRedisWrites[cmd.cmd]; kind != cwtNeedsExpire {
+		return false
+	}
+	key := Unparen(cmd.args[0])
+	if key.Type() == "subscript_expression" {
+		key = Unparen(key.Field("object"))
+	}
+	if key.Type() != "identifier" {
+		return false
+	}
+	d, ok := fs.Resolve(key)
+	if !ok {
+		return false
+	}
+	if d.Kind != ParamDecl {
+		// const args = [key, …]
+		init := Unparen(d.Init)
+		if d.Kind != VarDecl || init.Type() != "array" || len(init.NamedChildren()) == 0 {
+			return false
+		}
+		first := Unparen(init.NamedChild(0))
+		if first.Type() != "identifier" {
+			return false
+		}
+		if d, ok = fs.Resolve(first); !ok || d.Kind != ParamDecl {
+			return false
+		}
+		key = first
+	}
+	fn := d.Scope
+	if fn.IsNull() || !IsFunction(fn) || cwtJSAssignedIn(fn, key.Text()) {
+		return false
+	}
+	for f := EnclosingFunction(cmd.anchor); !f.IsNull(); f = EnclosingFunction(f) {
+		if hpNameHas(cwtJSFuncLabel(f), "cache", "memo") {
+			return false
+		}
+		if f.ID() == fn.ID() {
+			return true
+		}
+	}
+	return false
+}
+
+// cwtJSFuncLabel returns the name a JS function is known by: its own name,
+// or the variable, property or object key it is assigned to.
+func cwtJSFuncLabel(fn parsers.Node) string {
+	if n := fn.Field("name"); !n.IsNull() {
+		return n.Text()
+	}
+	p := fn.Parent()
+	switch p.Type() {
+	case "variable_declarator":
+		return p.Field("name").Text()
+	case "assignment_expression":
+		l := Unparen(p.Field("left"))
+		if l.Type() == "member_expression" {
+			return l.Field("property").Text()
+		}
+		return l.Text()
+	case "pair":
+		return p.Field("key").Text()
+	}
+	return ""
+}
