@@ -294,7 +294,7 @@ func (c *qilChecker) check(top parsers.Node, loop *qilLoop) {
 	if h == nil {
 		return
 	}
-	l := c.perItemLoop(top, loop)
+	l := c.perItemLoop(top, loop, h)
 	if l == nil {
 		return
 	}
@@ -332,9 +332,12 @@ func (c *qilChecker) checkRef(id parsers.Node, l *qilLoop) {
 
 // perItemLoop returns the innermost loop around call that runs it once per
 // item, or nil.
-func (c *qilChecker) perItemLoop(call parsers.Node, loop *qilLoop) *qilLoop {
+func (c *qilChecker) perItemLoop(call parsers.Node, loop *qilLoop, h *qilHit) *qilLoop {
 	for l := loop; l != nil; l = l.outer {
 		if !c.qualifies(l) {
+			continue
+		}
+		if h != nil && c.runsStatements(h, l) {
 			continue
 		}
 		if !l.callback && (exitsLoop(call, l) || fallbackSearch(call, l)) {

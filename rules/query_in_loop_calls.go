@@ -27,6 +27,9 @@ type qilHit struct {
 	// it only returns (not awaited, not handed to Promise.all): it runs
 	// when, and only if, whoever called that function runs the result.
 	pending bool
+	// stmt is the statement text the query runs (an argument at the loop's
+	// call: the SQL argument, or the one a helper passes on as its SQL).
+	stmt parsers.Node
 }
 
 // qilMaxHops is how many local helpers a chain may pass through.
@@ -186,6 +189,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 	}
 	hit.name = callName(hitCall)
 	hit.pending = pending
+	hit.stmt = sqlTextExpr(hitCall)
 	hit.op = chainOp(calls, hit.cl)
 	if o, ok := sqlOp(hitCall); ok {
 		hit.op = o
@@ -1048,6 +1052,10 @@ type qilSummary struct {
 	// instead of running a query; a call to it queries only when its
 	// result is run.
 	pending bool
+	// stmtParam is the index of the parameter the query runs as its
+	// statement text (query(ctx, db, stmt) → tx.QueryContext(ctx, stmt)),
+	// or -1.
+	stmtParam int
 }
 
 // helperHit follows a call to a function defined in this file.
@@ -1060,7 +1068,11 @@ func (c *qilChecker) helperHit(top parsers.Node) *qilHit {
 				continue
 			}
 			name := renderExpr(first.Field("function"), 0)
-			return &qilHit{name: s.name, cl: s.cl, op: s.op, via: append([]string{name}, s.via...)}
+			h := &qilHit{name: s.name, cl: s.cl, op: s.op, via: append([]string{name}, s.via...)}
+			if s.stmtParam >= 0 {
+				h.stmt = argAt(first, s.stmtParam)
+			}
+			return h
 		}
 	}
 	return nil
@@ -1095,7 +1107,7 @@ func (c *qilChecker) summary(fn parsers.Node) *qilSummary {
 		}
 		if n.Type() == "call_expression" && isChainTop(n) {
 			if h := c.dbCall(n); h != nil {
-				direct = &qilSummary{name: h.name, cl: h.cl, op: h.op, pending: h.pending && !isAsyncFunc(fn)}
+				direct = &qilSummary{name: h.name, cl: h.cl, op: h.op, pending: h.pending && !isAsyncFunc(fn), stmtParam: stmtParam(fn, h.stmt)}
 				return
 			}
 			if viaHelper == nil {
@@ -1116,7 +1128,11 @@ func (c *qilChecker) summary(fn parsers.Node) *qilSummary {
 							pending = returnedOnly(n) && !isAsyncFunc(fn)
 						}
 						name := renderExpr(first.Field("function"), 0)
-						viaHelper = &qilSummary{name: s.name, cl: s.cl, op: s.op, via: append([]string{name}, s.via...), pending: pending}
+						sp := -1
+						if s.stmtParam >= 0 {
+							sp = stmtParam(fn, argAt(first, s.stmtParam))
+						}
+						viaHelper = &qilSummary{name: s.name, cl: s.cl, op: s.op, via: append([]string{name}, s.via...), pending: pending, stmtParam: sp}
 						break
 					}
 				}
