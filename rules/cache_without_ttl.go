@@ -812,7 +812,7 @@ func (c *cwtJS) ref(cand *cwtMapCand, r parsers.Node) {
 }
 
 func (c *cwtJS) checkCand(cand *cwtMapCand) {
-	if cand.bad || len(cand.writes) == 0 || cwtRegistryOnly(c.fs, cand) {
+	if cand.bad || len(cand.writes) == 0 || cwtRegistryOnly(c.fs, cand) || cwtFixedKeys(c.fs, cand) {
 		return
 	}
 	if c.browser == 0 {
