@@ -42,7 +42,7 @@ var MissingRelease = &Rule{
 //     error check when that is mechanical.
 
 func checkMissingRelease(p *Pass) {
-	if !mrPrefilter(p) {
+	if !mrPrefilter(p) || mrGoTestSupport(p) {
 		return
 	}
 	var found []*mrResource
