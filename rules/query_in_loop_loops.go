@@ -14,7 +14,9 @@ import (
 // constant list, pagination, polling, a pool of workers (not a finding)?
 
 var (
-	qilRetryRE  = regexp.MustCompile(`(?i)retr(y|ies)|attempt|tries|\btry\b`)
+	// "tries" only as a word or a camelCase part: maxTries, tries — not
+	// entries, countries.
+	qilRetryRE  = regexp.MustCompile(`(?i:retr(y|ies)|attempt|\btry\b)|(^|[^A-Za-z])tries|Tries|(^|_)TRIES`)
 	qilPageRE   = regexp.MustCompile(`(?i)page|cursor|offset|token|marker|continu|more|after|lastid|last_id|lastkey|startkey|since|skip`)
 	qilWorkerRE = regexp.MustCompile(`(?i)worker|concurren|parallel|thread|numcpu|procs|shard|partition|goroutine|consumer`)
 	qilBatchRE  = regexp.MustCompile(`(?i)chunk|batch`)
@@ -216,7 +218,7 @@ func (c *qilChecker) classifyGoFor(n parsers.Node) bool {
 			v, err := strconv.ParseInt(right.Text(), 0, 64)
 			return err != nil || v > qilSmallBound
 		}
-		if c.constCollection(right) {
+		if c.constCollection(right) || c.embeddedListing(right, 0) {
 			return false
 		}
 		if qilBatchRE.MatchString(left.Text()) || chunkList(right) {
@@ -921,6 +923,55 @@ func (c *qilChecker) constCollectionDepth(e parsers.Node, depth int) bool {
 		return isConstName(prop.Text())
 	}
 	return false
+}
+
+// embeddedListing reports a Go collection listed from an embedded file
+// system (a //go:embed variable of type embed.FS): fs.Glob(migrationsFS,
+// "…"), fs.ReadDir(seedFS, "…"), seedFS.ReadDir("…"), directly, through
+// the variable it was assigned to, or through one call that takes such a
+// listing (versionsOf(names)). The files are part of the binary — shipped
+// migration or seed scripts — so the loop runs a fixed number of times.
+func (c *qilChecker) embeddedListing(e parsers.Node, depth int) bool {
+	if !c.goF || depth > 3 {
+		return false
+	}
+	e = Unparen(e)
+	switch e.Type() {
+	case "identifier":
+		d, ok := c.fs.Resolve(e)
+		if !ok || d.Kind != VarDecl || d.Init.IsNull() || d.Index > 0 {
+			return false
+		}
+		return c.embeddedListing(d.Init, depth+1)
+	case "call_expression":
+		recv, m := callee(e)
+		switch m {
+		case "Glob", "ReadDir":
+			if Unparen(recv).Text() == "fs" {
+				return c.isEmbedFS(argAt(e, 0))
+			}
+			return c.isEmbedFS(recv)
+		}
+		if depth > 1 {
+			return false
+		}
+		for _, a := range e.Field("arguments").NamedChildren() {
+			if u := Unparen(a); u.Type() == "identifier" && c.embeddedListing(u, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isEmbedFS reports a variable declared as an embed.FS.
+func (c *qilChecker) isEmbedFS(e parsers.Node) bool {
+	e = Unparen(e)
+	if e.Type() != "identifier" {
+		return false
+	}
+	d, ok := c.fs.Resolve(e)
+	return ok && d.Type == "embed.FS"
 }
 
 // isConstName reports UPPER_SNAKE_CASE names (conventionally constants).
