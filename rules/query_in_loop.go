@@ -337,7 +337,7 @@ func (c *qilChecker) perItemLoop(call parsers.Node, loop *qilLoop, h *qilHit) *q
 		if !c.qualifies(l) {
 			continue
 		}
-		if h != nil && c.runsStatements(h, l) {
+		if h != nil && (c.runsStatements(h, l) || c.itemIsClient(h, l)) {
 			continue
 		}
 		if !l.callback && (exitsLoop(call, l) || fallbackSearch(call, l)) {

@@ -30,6 +30,9 @@ type qilHit struct {
 	// stmt is the statement text the query runs (an argument at the loop's
 	// call: the SQL argument, or the one a helper passes on as its SQL).
 	stmt parsers.Node
+	// recv is the client the chain starts at when it is a plain name
+	// (db in db.Exec(…)), for loops whose items are the clients.
+	recv parsers.Node
 }
 
 // qilMaxHops is how many local helpers a chain may pass through.
@@ -190,6 +193,9 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 	hit.name = callName(hitCall)
 	hit.pending = pending
 	hit.stmt = sqlTextExpr(hitCall)
+	if r, _ := callee(calls[0]); Unparen(r).Type() == "identifier" {
+		hit.recv = Unparen(r)
+	}
 	hit.op = chainOp(calls, hit.cl)
 	if o, ok := sqlOp(hitCall); ok {
 		hit.op = o

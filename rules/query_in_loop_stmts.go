@@ -371,3 +371,24 @@ func lastName(e parsers.Node) string {
 	}
 	return strings.TrimSuffix(s, "()")
 }
+
+// itemIsClient reports scatter-gather: the loop's items are the clients
+// themselves (replicas, shards, per-backend queriers) and the call asks the
+// item — for _, q := range queriers { q.Select(…) }, also through a
+// goroutine's parameter of the same name. Each iteration talks to a
+// different server once. Documents and models that run their own queries
+// (doc.save()) are items of data and stay reported.
+func (c *qilChecker) itemIsClient(h *qilHit, l *qilLoop) bool {
+	if h.recv.IsNull() || len(h.via) > 0 || h.cl.Role != RoleConn {
+		return false
+	}
+	v, _ := loopValue(l)
+	if v == "" || h.recv.Text() != v {
+		return false
+	}
+	if d, ok := c.fs.Resolve(h.recv); ok && d.Kind == VarDecl && l.body.Contains(d.Node) {
+		// Re-bound inside the body (db := shards[id%n]): picked per item.
+		return false
+	}
+	return true
+}
