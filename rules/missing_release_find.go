@@ -837,17 +837,20 @@ func mrIsRelease(r *mrResource, call parsers.Node) bool {
 		return true // done()
 	}
 	bare, mentioned := false, false
-	for _, a := range call.Field("arguments").NamedChildren() {
+	var at []int
+	for i, a := range call.Field("arguments").NamedChildren() {
 		if mrIsName(a, r.name) {
 			bare, mentioned = true, true
+			at = append(at, i)
 		} else if r.kind.body && mrIsBodyOf(a, r.name) {
 			mentioned = true
+			at = append(at, i)
 		}
 	}
 	if bare && !recv.IsNull() && mrIn(m, r.kind.poolRelease) {
 		return true
 	}
-	return mentioned && (mrCloseish(m) || mrHelperReleases(r.facts, m))
+	return mentioned && (mrCloseish(m) || mrHelperReleases(r.facts, m, at))
 }
 
 // Methods whose call inside a helper shows that it releases what it is
@@ -855,12 +858,25 @@ func mrIsRelease(r *mrResource, call parsers.Node) bool {
 var mrReleaseMethods = []string{"Close", "Release", "Rollback", "Commit", "release", "close", "end", "destroy", "rollback", "commit"}
 
 // mrHelperReleases reports whether a function of the same file named name
-// releases something: finish(resp) where finish calls resp.Body.Close().
-func mrHelperReleases(fs *Facts, name string) bool {
+// releases what it is given at one of the argument positions at:
+// finish(resp) where finish calls r.Body.Close() on its parameter r. A
+// helper that only closes something of its own (rows it queried with the
+// transaction it borrowed) does not release the argument.
+func mrHelperReleases(fs *Facts, name string, at []int) bool {
 	if fs == nil || name == "" {
 		return false
 	}
 	for _, fn := range fs.Functions(name) {
+		params := mrParamNames(fn)
+		want := map[string]bool{}
+		for _, i := range at {
+			if i < len(params) && params[i] != "" && params[i] != "_" {
+				want[params[i]] = true
+			}
+		}
+		if len(want) == 0 {
+			continue
+		}
 		found := false
 		fn.Field("body").Walk(func(n parsers.Node) bool {
 			if found {
@@ -868,7 +884,9 @@ func mrHelperReleases(fs *Facts, name string) bool {
 			}
 			if n.Type() == "call_expression" {
 				if recv, m := Callee(n); !recv.IsNull() && mrIn(m, mrReleaseMethods) {
-					found = true
+					if root := RootIdent(recv); !root.IsNull() && want[root.Text()] {
+						found = true
+					}
 				}
 			}
 			return true
@@ -878,6 +896,46 @@ func mrHelperReleases(fs *Facts, name string) bool {
 		}
 	}
 	return false
+}
+
+// mrParamNames lists a function's parameters by position ("" where a
+// position binds no single name, such as a destructuring pattern). A Go
+// declaration `a, b *T` gives two positions.
+func mrParamNames(fn parsers.Node) []string {
+	var out []string
+	for _, pd := range fn.Field("parameters").NamedChildren() {
+		switch pd.Type() {
+		case "parameter_declaration", "variadic_parameter_declaration":
+			names := 0
+			for _, c := range pd.NamedChildren() {
+				if c.Type() == "identifier" && pd.Field("type").ID() != c.ID() {
+					out = append(out, c.Text())
+					names++
+				}
+			}
+			if names == 0 {
+				out = append(out, "")
+			}
+		case "identifier":
+			out = append(out, pd.Text())
+		case "required_parameter", "optional_parameter":
+			if pt := pd.Field("pattern"); pt.Type() == "identifier" {
+				out = append(out, pt.Text())
+			} else {
+				out = append(out, "")
+			}
+		case "assignment_pattern":
+			if l := pd.Field("left"); l.Type() == "identifier" {
+				out = append(out, l.Text())
+			} else {
+				out = append(out, "")
+			}
+		case "comment":
+		default:
+			out = append(out, "")
+		}
+	}
+	return out
 }
 
 // mrMayRelease is a cheap filter: a release names the resource, or is
