@@ -298,6 +298,26 @@ func (c *qilChecker) builtPerItem(coll parsers.Node) bool {
 		return false
 	}
 	name := coll.Text()
+	if d, ok := c.fs.Resolve(coll); ok && d.Kind == VarDecl && !d.Init.IsNull() {
+		// const updates = rows.map((r) => `UPDATE …`): one per row, unless
+		// the list was cut from SQL text first (text.split(";").map(trim)).
+		init := unawait(Unparen(d.Init))
+		mapped := false
+		for init.Type() == "call_expression" {
+			recv, m := callee(init)
+			if qilSplitRE.MatchString(m) {
+				mapped = false
+				break
+			}
+			if m == "map" || m == "flatMap" || m == "Map" {
+				mapped = true
+			}
+			init = Unparen(recv)
+		}
+		if mapped {
+			return true
+		}
+	}
 	scope := EnclosingFunction(coll)
 	if scope.IsNull() {
 		scope = coll.File().Root()
