@@ -177,7 +177,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 	if lazy && !consumed && !consumedValue(top) {
 		return nil
 	}
-	pending := lazy && !consumed && returnedOnly(top)
+	pending := !c.goF && lazy && !consumed && returnedOnly(top)
 	budget := 600
 	for _, call := range calls {
 		if c.batchedArgs(call, &budget) {
