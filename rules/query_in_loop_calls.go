@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/hotpath-app/hotpath/parsers"
@@ -174,7 +175,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 			return nil
 		}
 	}
-	if lazy && !consumed && !consumedValue(top) {
+	if lazy && !consumed && (!consumedValue(top) || !c.mapResultRuns(top)) {
 		return nil
 	}
 	pending := !c.goF && lazy && !consumed && returnedOnly(top)
@@ -1209,12 +1210,22 @@ func (c *qilChecker) runsResult(top parsers.Node) bool {
 	if !consumedValue(top) {
 		return false
 	}
-	if !returnedOnly(top) {
+	return c.mapResultRuns(top)
+}
+
+// mapResultRuns reports whether a lazy query returned from a map callback
+// (xs.map((x) => knex.raw(…)), or `return q` in its block) is run: the
+// mapped list is awaited, handed to Promise.all (directly, spread into an
+// array, or through the variable it is assigned to), returned, or the
+// callback is async (its promise adopts the builder). A list of raw
+// fragments spread into select(…) only builds one statement. Queries not
+// returned from a map callback are left to consumedValue.
+func (c *qilChecker) mapResultRuns(top parsers.Node) bool {
+	if c.goF || !returnedOnly(top) {
 		return true
 	}
-	// x => helper(x) inside xs.map(…): run only if the mapped list is.
 	fn := EnclosingFunction(top)
-	if fn.Type() != "arrow_function" || fn.Field("body").Type() == "statement_block" {
+	if fn.IsNull() || isAsyncFunc(fn) {
 		return true
 	}
 	p := fn.Parent()
@@ -1228,18 +1239,69 @@ func (c *qilChecker) runsResult(top parsers.Node) bool {
 	if _, m := callee(it); m != "map" && m != "flatMap" {
 		return true
 	}
-	if isAsyncFunc(fn) || consumedValue(it) {
+	if consumedValue(it) {
 		return true
 	}
 	q := it.Parent()
-	for q.Type() == "parenthesized_expression" {
+	for q.Type() == "parenthesized_expression" || q.Type() == "spread_element" || q.Type() == "array" {
 		q = q.Parent()
 	}
-	if q.Type() == "arguments" {
-		_, m := callee(q.Parent())
-		return m == "all" || m == "allSettled" || m == "race" || m == "any"
+	switch q.Type() {
+	case "arguments":
+		// Promise.all(list), promiseAll(list), an unknown runner: run.
+		// select(...list), union(list), raw("?", list) or a helper of this
+		// file: composed into one statement.
+		call := q.Parent()
+		if runsList(call) {
+			return true
+		}
+		if _, m := callee(call); qilComposeMethods[m] {
+			return false
+		}
+		return len(c.localFuncs(call)) == 0
+	case "variable_declarator":
+		name := q.Field("name")
+		if name.Type() != "identifier" {
+			return false
+		}
+		scope := EnclosingFunction(it)
+		if scope.IsNull() {
+			scope = it.File().Root()
+		}
+		src := c.src[scope.StartByte():scope.EndByte()]
+		return handedToPromiseAll(src, name.Text()) || bytes.Contains(src, []byte("await "+name.Text()))
 	}
 	return false
+}
+
+// qilRunsListRE names functions that run a list of promises: Promise.all,
+// allSettled, a project's promiseAll, pAll, parallel, series.
+var qilRunsListRE = regexp.MustCompile(`(?i)^(all|allsettled|race|any|parallel|series|settle|transaction|batch)$|all$|allsettled$`)
+
+// qilComposeMethods are query-builder methods that take a list of
+// fragments or sub-builders and put them into one statement.
+var qilComposeMethods = setOf("select", "column", "columns", "from", "into", "union", "unionAll", "intersect",
+	"except", "whereIn", "whereNotIn", "orWhereIn", "whereExists", "raw", "with", "groupBy", "orderBy",
+	"returning", "values", "distinct", "distinctOn", "having", "join", "leftJoin", "concat", "push")
+
+// runsList reports a call that runs the list of promises it is given,
+// also through the compiled form (0, utils.promiseAll)(list).
+func runsList(call parsers.Node) bool {
+	fn := Unparen(call.Field("function"))
+	if fn.Type() == "sequence_expression" {
+		if kids := fn.NamedChildren(); len(kids) > 0 {
+			fn = Unparen(kids[len(kids)-1])
+		}
+	}
+	name := fn.Text()
+	switch fn.Type() {
+	case "member_expression":
+		name = fn.Field("property").Text()
+	case "identifier":
+	default:
+		return false
+	}
+	return qilRunsListRE.MatchString(name)
 }
 
 // runsInPlace reports whether a function literal inside a helper runs when
