@@ -288,12 +288,31 @@ func (w *mrGoFlow) ifStmt(s parsers.Node, live bool) (bool, bool) {
 	if mrGoCompares(cond, r.name, "==", true) {
 		thenLive = false
 	}
+	before := w.errActive
 	l1, f1 := w.block(s.Field("consequence"), thenLive)
+	err1 := w.errActive
+	w.errActive = before
 	l2, f2 := elseLive, true
 	if alt := s.Field("alternative"); !alt.IsNull() {
 		l2, f2 = w.stmt(alt, elseLive)
 	}
-	return (f1 && l1) || (f2 && l2), f1 || f2
+	err2 := w.errActive
+	// After the if, err still holds the acquisition's error only if it
+	// does on every path that falls through with the resource live (an
+	// acquisition in one branch and another query in the other: the
+	// other path has no resource to leak).
+	live1, live2 := f1 && l1, f2 && l2
+	switch {
+	case live1 && live2:
+		w.errActive = err1 && err2
+	case live1:
+		w.errActive = err1
+	case live2:
+		w.errActive = err2
+	default:
+		w.errActive = err1 || err2
+	}
+	return live1 || live2, f1 || f2
 }
 
 // mrGoGormErrPath reports whether an if statement tests a GORM
