@@ -4,12 +4,14 @@
 #
 #   deploy/bench/fetch-realworld.sh /tmp/realworld
 #   go run ./cmd/hotpath scan --fail-on never /tmp/realworld/set1/go /tmp/realworld/set1/js
-#   go run ./cmd/hotpath scan --fail-on never /tmp/realworld/set2/go /tmp/realworld/set2/js
+#   go run ./cmd/hotpath scan --fail-on never /tmp/realworld/set2/go /tmp/realworld/set2/js   (and set3)
 #
 # set1: Ghost, Directus' and Medusa's servers (npm); miniflux, Ory Hydra and
 # Kratos, Gitea (Go module proxy). set2, read later as a fresh check: NodeBB,
 # Backstage's catalog and scaffolder backends, Strapi's core and database
-# layer, Payload (npm); Bytebase, Cortex, Alertmanager (Go). Compiled code
+# layer, Payload (npm); Bytebase, Cortex, Alertmanager (Go). set3, read
+# last: Parse Server, Kuzzle, Keystone (npm); OpenFGA, Jaeger, Dex (Go).
+# Compiled code
 # that packages ship under dist/ is renamed, because `hotpath scan` skips
 # dist/ folders.
 set -euo pipefail
@@ -53,4 +55,6 @@ fetch_js "$dir/set2/js" nodebb@1.4.0 @backstage/plugin-catalog-backend@4.0.5 @ba
   @strapi/core@5.54.0 @strapi/database@5.54.0 payload@3.90.2
 fetch_go "$dir/set2/go" github.com/bytebase/bytebase@v1.0.1-0.20230511061449-d0206cd3b4db github.com/cortexproject/cortex@v1.21.1 \
   github.com/prometheus/alertmanager@v0.35.0
-echo "ready: $dir/set1 $dir/set2"
+fetch_js "$dir/set3/js" parse-server@9.10.0 kuzzle@2.56.0 @keystone-6/core@8.1.0
+fetch_go "$dir/set3/go" github.com/openfga/openfga@v1.22.1 github.com/jaegertracing/jaeger@v1.76.0 github.com/dexidp/dex@v2.13.0+incompatible
+echo "ready: $dir/set1 $dir/set2 $dir/set3"
