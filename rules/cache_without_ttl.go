@@ -21,6 +21,9 @@ var CacheWithoutTTL = &Rule{
 
 func checkCacheWithoutTTL(p *Pass) {
 	if p.File.Lang == parsers.Go {
+		if goTestSupportFile(p) {
+			return
+		}
 		cwtCheckGo(p)
 		return
 	}

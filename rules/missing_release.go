@@ -42,7 +42,7 @@ var MissingRelease = &Rule{
 //     error check when that is mechanical.
 
 func checkMissingRelease(p *Pass) {
-	if !mrPrefilter(p) || mrGoTestSupport(p) {
+	if !mrPrefilter(p) || goTestSupportFile(p) {
 		return
 	}
 	var found []*mrResource

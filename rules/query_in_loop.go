@@ -38,6 +38,9 @@ var QueryInLoop = &Rule{
 //     a chunked batch loop does not make a call "per item".
 
 func checkQueryInLoop(pass *Pass) {
+	if goTestSupportFile(pass) {
+		return
+	}
 	c := newQILChecker(pass)
 	if !c.relevant() {
 		return

@@ -6,13 +6,15 @@ import (
 	"github.com/hotpath-app/hotpath/parsers"
 )
 
-// mrGoTestSupport reports whether a Go file is test support code that is
+// goTestSupportFile reports whether a Go file is test support code that is
 // not named *_test.go: it imports `testing` or a test framework (testify,
 // ginkgo, gomega), or its package is named for tests — `e2e…`/`…e2e`
 // (an end-to-end suite's client), `…testutil(s)`, `…testhelper(s)`,
-// `…testing`, `…testenv`, `test(s)`, `mock(s)`, `fake(s)`. A resource it
-// leaks costs a test run, not a service.
-func mrGoTestSupport(p *Pass) bool {
+// `…testing`, `…testenv`, `test(s)`, `mock(s)`, `fake(s)`. What it does —
+// a leaked resource (missing-release), a fixture seeded one key at a time
+// (query-in-loop), a Redis key written without expiry into a test database
+// (cache-without-ttl) — costs a test run, not a service.
+func goTestSupportFile(p *Pass) bool {
 	if p.File.Lang != parsers.Go {
 		return false
 	}
