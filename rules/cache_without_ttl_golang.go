@@ -50,6 +50,8 @@ type cwtGo struct {
 	removers []cwtCmd                  // member-removing commands (HDel, SRem, LPop, …)
 	assigns  map[string][]parsers.Node // variable name -> right-hand sides assigned in the file
 	cands    map[string]*cwtMapCand
+
+	scriptKeys map[string]bool // key helpers whose keys the file's Lua scripts delete or expire
 }
 
 func cwtCheckGo(p *Pass) {
@@ -265,7 +267,7 @@ func (c *cwtGo) needsExpire(cmd cwtCmd, kind int) {
 	if kind == cwtMultiKey {
 		key = parsers.Node{}
 	}
-	if c.expiredInScope(cmd, key) || c.membersRemoved(cmd, key) {
+	if c.expiredInScope(cmd, key) || c.membersRemoved(cmd, key) || c.scriptManaged(key) {
 		return
 	}
 	lc := strings.ToLower(cmd.cmd)
