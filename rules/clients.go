@@ -301,6 +301,10 @@ type fileEvidence struct {
 	hint     [numHints]bool
 	goSQL    bool // Go: database/sql, sqlx, pgx, a driver or GORM imported
 	goRedis  string
+	// Go: names of fields handed to a go-redis Lua script as its client
+	// (`doneScript.Run(ctx, r.client, keys, …)` with `var doneScript =
+	// redis.NewScript(…)`): the field is a Redis client, whatever its name.
+	goScripters map[string]bool
 }
 
 func (ev *fileEvidence) any() bool {
@@ -375,8 +379,39 @@ func newFileEvidence(fs *Facts) *fileEvidence {
 	if ev.nSQL != 1 {
 		ev.sqlFam = ""
 	}
+	if goFile && ev.goRedis != "" && fs.File != nil {
+		ev.goScripters = goScriptClientFields(fs.File.Src)
+	}
 	ev.hint[hintNone] = false
 	return ev
+}
+
+var (
+	goNewScriptRE = regexp.MustCompile(`(?m)^\s*(?:var\s+)?(\w+)\s*=\s*&?\w+\.NewScript\(`)
+	goScriptRunRE = regexp.MustCompile(`\b(\w+)\.(?:Run|RunRO|Eval|EvalRO|EvalSha|EvalShaRO)\(\s*[^,;]+,\s*\w+(?:\.\w+)*\.(\w+)\s*,`)
+)
+
+// goScriptClientFields returns the field names handed as the client to
+// `script.Run(ctx, x.field, keys, …)` (or Eval…) of a package-level script
+// declared with NewScript in the same source.
+func goScriptClientFields(src []byte) map[string]bool {
+	if !bytes.Contains(src, []byte("NewScript(")) {
+		return nil
+	}
+	scripts := map[string]bool{}
+	for _, m := range goNewScriptRE.FindAllSubmatch(src, -1) {
+		scripts[string(m[1])] = true
+	}
+	var out map[string]bool
+	for _, m := range goScriptRunRE.FindAllSubmatch(src, -1) {
+		if scripts[string(m[1])] {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[string(m[2])] = true
+		}
+	}
+	return out
 }
 
 // knexTableCallRE finds knex("table") and knex('table as t'): a call of
@@ -1404,7 +1439,7 @@ func (c *ClientClassifier) byName(name string, member bool) Client {
 	ev := c.ev
 	if c.goF {
 		switch {
-		case strings.Contains(lower, "redis") || lower == "rdb" || lower == "rc":
+		case strings.Contains(lower, "redis") || lower == "rdb" || lower == "rc" || member && ev.goScripters[name]:
 			if ev.goRedis != "" {
 				return mk(ev.goRedis, RoleConn, false)
 			}
