@@ -4,13 +4,15 @@
 #
 #   deploy/bench/fetch-realworld.sh /tmp/realworld
 #   go run ./cmd/hotpath scan --fail-on never /tmp/realworld/set1/go /tmp/realworld/set1/js
-#   go run ./cmd/hotpath scan --fail-on never /tmp/realworld/set2/go /tmp/realworld/set2/js   (and set3)
+#   … and the same for set2, set3 and set4
 #
 # set1: Ghost, Directus' and Medusa's servers (npm); miniflux, Ory Hydra and
 # Kratos, Gitea (Go module proxy). set2, read later as a fresh check: NodeBB,
 # Backstage's catalog and scaffolder backends, Strapi's core and database
 # layer, Payload (npm); Bytebase, Cortex, Alertmanager (Go). set3, read
-# last: Parse Server, Kuzzle, Keystone (npm); OpenFGA, Jaeger, Dex (Go).
+# third: Parse Server, Kuzzle, Keystone (npm); OpenFGA, Jaeger, Dex (Go).
+# set4, last: Unleash, Vendure, Medusa's order and product modules (npm);
+# lnd, asynq, watermill-sql (Go).
 # Compiled code
 # that packages ship under dist/ is renamed, because `hotpath scan` skips
 # dist/ folders.
@@ -57,4 +59,7 @@ fetch_go "$dir/set2/go" github.com/bytebase/bytebase@v1.0.1-0.20230511061449-d02
   github.com/prometheus/alertmanager@v0.35.0
 fetch_js "$dir/set3/js" parse-server@9.10.0 kuzzle@2.56.0 @keystone-6/core@8.1.0
 fetch_go "$dir/set3/go" github.com/openfga/openfga@v1.22.1 github.com/jaegertracing/jaeger@v1.76.0 github.com/dexidp/dex@v2.13.0+incompatible
-echo "ready: $dir/set1 $dir/set2 $dir/set3"
+fetch_js "$dir/set4/js" unleash-server@7.5.1 @vendure/core@3.7.3 @medusajs/order@2.21.2 @medusajs/product@2.21.2
+fetch_go "$dir/set4/go" github.com/lightningnetwork/lnd@v0.18.3-beta.rc3 github.com/hibiken/asynq@v0.26.0 \
+  github.com/ThreeDotsLabs/watermill-sql/v4@v4.1.2
+echo "ready: $dir/set1 $dir/set2 $dir/set3 $dir/set4"
