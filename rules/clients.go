@@ -2364,10 +2364,37 @@ func callFunc(call parsers.Node) parsers.Node {
 	fn := call.Field("function")
 	if fn.Type() == "await_expression" {
 		if inner := fn.NamedChild(0); !inner.IsNull() {
-			return Unparen(inner)
+			return compiledFunc(Unparen(inner))
 		}
 	}
-	return Unparen(fn)
+	return compiledFunc(Unparen(fn))
+}
+
+// compiledFunc sees through the call shape tsc and Babel emit for an
+// imported function, `(0, typeorm_1.In)(ids)` or `(0, f)(x)`: a sequence
+// whose leading elements are literals (canonically 0) and whose last
+// element is a name calls that name, without a `this`.
+func compiledFunc(fn parsers.Node) parsers.Node {
+	if fn.Type() != "sequence_expression" {
+		return fn
+	}
+	kids := fn.NamedChildren()
+	if len(kids) < 2 {
+		return fn
+	}
+	for _, k := range kids[:len(kids)-1] {
+		switch k.Type() {
+		case "number", "string", "true", "false", "null", "undefined":
+		default:
+			return fn
+		}
+	}
+	last := Unparen(kids[len(kids)-1])
+	switch last.Type() {
+	case "identifier", "member_expression":
+		return last
+	}
+	return fn
 }
 
 // awaitedCall reports the `await f<T>(x)` misparse: the call itself is

@@ -679,7 +679,7 @@ func renderExpr(e parsers.Node, depth int) string {
 	if depth > 12 {
 		return "…"
 	}
-	e = Unparen(e)
+	e = compiledFunc(Unparen(e))
 	switch e.Type() {
 	case "identifier", "this", "property_identifier", "field_identifier", "package_identifier", "type_identifier",
 		"private_property_identifier", "super":
