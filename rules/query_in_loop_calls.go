@@ -141,6 +141,12 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 			cur = mi.Result
 		default:
 			cur = Client{}
+			if !c.goF && !recvCl.Strong && typeormRepoShape(calls, i) {
+				// this.connection.getRepository(ctx, Line).save(…): a project's
+				// connection wrapper handing out a TypeORM repository.
+				cur = mk(FamilyTypeORM, RoleModel, false)
+				continue
+			}
 			if i == 0 && !c.goF && ObjectionInstanceQuery(method, call) {
 				// row.$relatedQuery("books"): a builder for one row's relation.
 				cur = mk(FamilyObjection, RoleBuilder, false)
@@ -202,6 +208,71 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		hit.op = o
 	}
 	return hit
+}
+
+// typeormRepoShape recognises X.getRepository(Entity) (or (ctx, Entity))
+// at calls[i] on a receiver the file does not name, directly followed by a
+// TypeORM repository method or by createQueryBuilder(…) and a builder
+// terminal: the pair is TypeORM whatever X is (a project's connection
+// wrapper, a transaction manager). A string argument (a git host's
+// getRepository("owner/name")) or a lower-case name that does not say
+// entity (getRepository(name)) is not an entity.
+func typeormRepoShape(calls []parsers.Node, i int) bool {
+	_, m := callee(calls[i])
+	switch m {
+	case "getRepository", "getTreeRepository", "getMongoRepository":
+	default:
+		return false
+	}
+	if i+1 >= len(calls) {
+		return false
+	}
+	args := calls[i].Field("arguments").NamedChildren()
+	if len(args) == 0 || len(args) > 2 || !entityArg(args[len(args)-1]) {
+		return false
+	}
+	_, next := callee(calls[i+1])
+	if typeormMethods[next] {
+		return true
+	}
+	if next != "createQueryBuilder" {
+		return false
+	}
+	for _, call := range calls[i+2:] {
+		_, t := callee(call)
+		switch t {
+		case "getOne", "getOneOrFail", "getMany", "getRawOne", "getRawMany", "getCount", "getManyAndCount",
+			"getRawAndEntities", "getExists", "execute":
+			return true
+		}
+	}
+	return false
+}
+
+// entityArg reports an expression naming an entity class: Line,
+// order_line_entity_1.OrderLine, or a name that says so (entity,
+// translationType, this.entityCtor, x.constructor).
+func entityArg(e parsers.Node) bool {
+	e = Unparen(e)
+	var name string
+	switch e.Type() {
+	case "identifier":
+		name = e.Text()
+	case "member_expression":
+		name = e.Field("property").Text()
+	default:
+		return false
+	}
+	if isUpperIdent(name) {
+		return true
+	}
+	l := strings.ToLower(name)
+	for _, suf := range []string{"entity", "type", "ctor", "constructor", "target", "class"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectionRuns reports whether an Objection chain does more than start a

@@ -1,0 +1,29 @@
+// TypeScript: TypeORM reached through the project's own connection class,
+// in another file; this file does not import typeorm.
+import { AppConnection } from "../connection/app-connection";
+import { StockLevel } from "../entity/stock-level.entity";
+import { Ticket } from "../entity/ticket.entity";
+
+export class StockService {
+  constructor(private connection: AppConnection) {}
+
+  async transfer(ctx: object, levels: StockLevel[], toLocationId: string) {
+    for (const level of levels) {
+      const existing = await this.connection // want "this.connection.getRepository\\(\\).createQueryBuilder\\(\\).where\\(\\).getOne runs once per iteration of the loop on line 11 \\(N\\+1 queries\\)"
+        .getRepository(ctx, StockLevel)
+        .createQueryBuilder("level")
+        .where("level.locationId = :loc AND level.variantId = :v", { loc: toLocationId, v: level.variantId })
+        .getOne();
+      if (existing) {
+        existing.onHand += level.onHand;
+        await this.connection.getRepository(ctx, StockLevel).save(existing); // want "this.connection.getRepository\\(\\).save runs once per iteration of the loop on line 11 \\(one write per item\\)"
+      }
+    }
+  }
+
+  async touch(ctx: object, entityType: typeof Ticket, ids: string[]) {
+    await Promise.all(
+      ids.map((id) => this.connection.getRepository(ctx, entityType).update(id, { touchedAt: new Date() })), // want "this.connection.getRepository\\(\\).update runs once per element of ids.map on line 26 \\(one write per item\\)"
+    );
+  }
+}

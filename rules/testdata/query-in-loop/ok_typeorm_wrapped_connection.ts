@@ -1,0 +1,41 @@
+import { AppConnection } from "../connection/app-connection";
+import { StockLevel } from "../entity/stock-level.entity";
+import { RepoHost } from "../git/repo-host";
+
+export class StockReader {
+  constructor(private connection: AppConnection, private host: RepoHost) {}
+
+  // Chunks of 500 ids: one DELETE per chunk, not per id.
+  async purge(ctx: object, ids: string[]) {
+    const size = 500;
+    for (let i = 0; i < ids.length; i += size) {
+      await this.connection.getRepository(ctx, StockLevel).delete(ids.slice(i, i + size));
+    }
+  }
+
+  // A retry loop: the query runs again only when it failed.
+  async firstLevel(ctx: object, retries = 3) {
+    for (let attempt = 0; attempt < retries; attempt++) {
+      try {
+        return await this.connection.getRepository(ctx, StockLevel).find({ take: 1 });
+      } catch (e) {
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
+  }
+
+  // Builders prepared per item but never run here.
+  builders(ctx: object, locationIds: string[]) {
+    return locationIds.map((loc) =>
+      this.connection.getRepository(ctx, StockLevel).createQueryBuilder("level").where("level.locationId = :loc", { loc }),
+    );
+  }
+
+  // A git host's repositories by name or string: not TypeORM.
+  async mirrorAll(names: string[]) {
+    for (const name of names) {
+      await this.host.getRepository(name).delete();
+      await this.host.getRepository("mirrors/" + name).save();
+    }
+  }
+}
