@@ -340,7 +340,7 @@ func (c *qilChecker) perItemLoop(call parsers.Node, loop *qilLoop, h *qilHit) *q
 		if !c.qualifies(l) {
 			continue
 		}
-		if h != nil && (c.runsStatements(h, l) || c.itemIsClient(h, l)) {
+		if h != nil && (c.runsStatements(h, l) || c.itemIsClient(h, l) || c.itemIsModel(h, l)) {
 			continue
 		}
 		if !l.callback && (exitsLoop(call, l) || fallbackSearch(call, l)) {

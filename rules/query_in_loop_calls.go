@@ -34,6 +34,10 @@ type qilHit struct {
 	// recv is the client the chain starts at when it is a plain name
 	// (db in db.Exec(…)), for loops whose items are the clients.
 	recv parsers.Node
+	// model is the entity argument of a repository known only by its
+	// shape (conn.getRepository(ctx, entity).count()), for loops whose
+	// items are the entity classes: one query per table, not per row.
+	model parsers.Node
 }
 
 // qilMaxHops is how many local helpers a chain may pass through.
@@ -76,6 +80,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		lazy     bool
 		consumed bool
 		cur      Client
+		model    parsers.Node
 	)
 	for i, call := range calls {
 		recv, method := callee(call)
@@ -145,6 +150,9 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 				// this.connection.getRepository(ctx, Line).save(…): a project's
 				// connection wrapper handing out a TypeORM repository.
 				cur = mk(FamilyTypeORM, RoleModel, false)
+				if args := call.Field("arguments").NamedChildren(); len(args) > 0 {
+					model = args[len(args)-1]
+				}
 				continue
 			}
 			if i == 0 && !c.goF && ObjectionInstanceQuery(method, call) {
@@ -203,6 +211,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 	if r, _ := callee(calls[0]); Unparen(r).Type() == "identifier" {
 		hit.recv = Unparen(r)
 	}
+	hit.model = model
 	hit.op = chainOp(calls, hit.cl)
 	if o, ok := sqlOp(hitCall); ok {
 		hit.op = o
@@ -1185,6 +1194,12 @@ func (c *qilChecker) summary(fn parsers.Node) *qilSummary {
 		}
 		if n.Type() == "call_expression" && isChainTop(n) {
 			if h := c.dbCall(n); h != nil {
+				if modelParam(c.fs, fn, h.model) {
+					// count(entity) → getRepository(entity).count(): the
+					// table is the caller's to choose; a loop over it
+					// visits tables, not rows.
+					return
+				}
 				direct = &qilSummary{name: h.name, cl: h.cl, op: h.op, pending: h.pending && !isAsyncFunc(fn), stmtParam: stmtParam(fn, h.stmt)}
 				return
 			}

@@ -412,3 +412,40 @@ func (c *qilChecker) itemIsClient(h *qilHit, l *qilLoop) bool {
 	}
 	return true
 }
+
+// itemIsModel reports a loop whose items are the entity classes a
+// shape-known repository is opened on: for (const field of relationFields)
+// conn.getRepository(ctx, field.entity).findOne(…) queries one table per
+// item, which no batched query replaces.
+func (c *qilChecker) itemIsModel(h *qilHit, l *qilLoop) bool {
+	if h.model.IsNull() || len(h.via) > 0 {
+		return false
+	}
+	v, _ := loopValue(l)
+	if v == "" {
+		return false
+	}
+	r := RootIdent(h.model)
+	if r.IsNull() {
+		return false
+	}
+	if r.Text() == v {
+		return true
+	}
+	d, ok := c.fs.Resolve(r)
+	return ok && d.Kind == VarDecl && !d.Init.IsNull() && l.body.Contains(d.Node) && mentionsIdent(d.Init, v)
+}
+
+// modelParam reports a shape-known repository opened on an entity that
+// is a parameter of fn (or a member of one).
+func modelParam(fs *Facts, fn, model parsers.Node) bool {
+	if model.IsNull() {
+		return false
+	}
+	r := RootIdent(model)
+	if r.IsNull() || r.Type() != "identifier" {
+		return false
+	}
+	d, ok := fs.Resolve(r)
+	return ok && d.Kind == ParamDecl && d.Scope.ID() == fn.ID()
+}

@@ -31,6 +31,28 @@ export class StockReader {
     );
   }
 
+  // One table per item: the loop visits entity classes, not rows.
+  async related(ctx: object, fields: { entity: Function; name: string }[], ids: Record<string, string>) {
+    const out: Record<string, unknown> = {};
+    for (const field of fields) {
+      out[field.name] = await this.connection.getRepository(ctx, field.entity).findOne({ where: { id: ids[field.name] } });
+    }
+    return out;
+  }
+
+  // The same through a helper whose entity is its parameter.
+  async countAll(entities: Function[]) {
+    const counts: number[] = [];
+    for (const entity of entities) {
+      counts.push(await this.countOf(entity));
+    }
+    return counts;
+  }
+
+  private async countOf(entity: Function) {
+    return this.connection.rawConnection.getRepository(entity).count();
+  }
+
   // A git host's repositories by name or string: not TypeORM.
   async mirrorAll(names: string[]) {
     for (const name of names) {
