@@ -1858,6 +1858,9 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 			switch method {
 			case "whereIn", "orWhereIn", "andWhereIn", "havingIn":
 				return MethodInfo{Op: OpBatch}
+			case "toQuery", "toSQL", "toString", "toNative":
+				// The statement's text: the builder does not run.
+				return MethodInfo{}
 			case "then":
 				return query(false, RoleNone)
 			case "stream":

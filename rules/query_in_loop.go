@@ -116,6 +116,11 @@ var qilMarkers = [][]byte{
 	[]byte(".findById("), []byte(".findOne("), []byte(".findByPk("), []byte(".findAll("), []byte(".findOneBy("),
 	[]byte(".find({"), []byte(".countDocuments("), []byte("AndUpdate("), []byte(".updateOne("), []byte(".deleteOne("),
 	[]byte(".updateMany("), []byte(".deleteMany("), []byte(".insertOne("),
+	// A TypeORM repository or a Knex instance reached through a project's
+	// own connection object (this.connection.getRepository(ctx, E),
+	// this.db('users')).
+	[]byte(".getRepository("), []byte(".db("), []byte(".knex("), []byte(".trx("), []byte(".tx("),
+	[]byte(".database("), []byte(".connection("),
 	// GORM statements on a handle declared in another file.
 	[]byte(".Model(&"), []byte(".Where(\""),
 	// SQL text passed to a receiver declared elsewhere.
@@ -340,7 +345,12 @@ func (c *qilChecker) perItemLoop(call parsers.Node, loop *qilLoop, h *qilHit) *q
 		if !c.qualifies(l) {
 			continue
 		}
-		if h != nil && (c.runsStatements(h, l) || c.itemIsClient(h, l) || c.itemIsModel(h, l)) {
+		if h != nil && c.itemIsModel(h, l) {
+			// The loop picks the table; loops around it repeat a walk
+			// over tables.
+			return nil
+		}
+		if h != nil && (c.runsStatements(h, l) || c.itemIsClient(h, l)) {
 			continue
 		}
 		if !l.callback && (exitsLoop(call, l) || fallbackSearch(call, l)) {

@@ -35,8 +35,10 @@ type qilHit struct {
 	// (db in db.Exec(…)), for loops whose items are the clients.
 	recv parsers.Node
 	// model is the entity argument of a repository known only by its
-	// shape (conn.getRepository(ctx, entity).count()), for loops whose
-	// items are the entity classes: one query per table, not per row.
+	// shape (conn.getRepository(ctx, entity).count()), or the table of a
+	// Knex instance called as a member (this.db(table)), for loops whose
+	// items are the entity classes or tables: one query per table, not
+	// per row.
 	model parsers.Node
 }
 
@@ -103,6 +105,11 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		switch {
 		case i > 0:
 			recvCl = cur
+		case c.knexMemberCall(calls):
+			// this.db('users').insert(row): a Knex instance kept on an object.
+			cur = mk(FamilyKnex, RoleBuilder, false)
+			model = argAt(call, 0)
+			continue
 		case recv.IsNull():
 			// A bare call: knex('users'), sql`…`, db('users').
 			fn := callFunc(call)
@@ -217,6 +224,84 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		hit.op = o
 	}
 	return hit
+}
+
+// knexMemberCall recognises a Knex instance called as a member with a
+// table, calls[0] = this.db(TABLE), followed by a Knex builder method:
+// this.db('rule_segments').insert(row), this.knex(T.users).where(…).first().
+// The member is Knex by its type (private db: Knex), or, untyped, by its
+// name (db, knex, trx, tx, database, connection) together with the table
+// argument and the builder method after it.
+func (c *qilChecker) knexMemberCall(calls []parsers.Node) bool {
+	if c.goF || len(calls) < 2 {
+		return false
+	}
+	fn := callFunc(calls[0])
+	if fn.Type() != "member_expression" {
+		return false
+	}
+	args := calls[0].Field("arguments")
+	if args.Type() != "arguments" {
+		return false
+	}
+	a := args.NamedChildren()
+	if len(a) != 1 || !knexTableArg(a[0]) {
+		return false
+	}
+	if _, next := callee(calls[1]); !knexBuilderStart[next] {
+		return false
+	}
+	if cl := c.cls.Classify(fn); cl.Family == FamilyKnex && cl.Role == RoleConn {
+		return true
+	}
+	switch fn.Field("property").Text() {
+	case "db", "knex", "trx", "tx", "database", "connection":
+		return true
+	}
+	return false
+}
+
+// knexBuilderStart are the Knex builder methods that follow knex(table).
+var knexBuilderStart = setOf("insert", "update", "del", "delete", "where", "whereNot", "andWhere", "orWhere",
+	"whereRaw", "whereNull", "whereNotNull", "whereExists", "select", "first", "increment", "decrement", "returning",
+	"onConflict", "join", "leftJoin", "innerJoin", "orderBy", "pluck", "count", "countDistinct", "upsert", "max",
+	"min", "sum", "limit", "distinct", "whereIn", "whereNotIn")
+
+// knexTableArg reports an argument naming a table: a string, an
+// UPPER_CASE constant, T.users / TABLES.x, or a name that says table
+// (this.tableName, USERS_TABLE).
+func knexTableArg(e parsers.Node) bool {
+	e = Unparen(e)
+	switch e.Type() {
+	case "string":
+		return true
+	case "template_string":
+		return true
+	case "identifier":
+		return allCaps(e.Text()) || strings.Contains(strings.ToLower(e.Text()), "table")
+	case "member_expression":
+		p := e.Field("property").Text()
+		if allCaps(p) || strings.Contains(strings.ToLower(p), "table") {
+			return true
+		}
+		o := Unparen(e.Field("object"))
+		return o.Type() == "identifier" && allCaps(o.Text())
+	}
+	return false
+}
+
+// allCaps reports an UPPER_CASE name (T, TABLE, USER_ROLES).
+func allCaps(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if !(b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // typeormRepoShape recognises X.getRepository(Entity) (or (ctx, Entity))

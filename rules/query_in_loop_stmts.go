@@ -414,7 +414,8 @@ func (c *qilChecker) itemIsClient(h *qilHit, l *qilLoop) bool {
 }
 
 // itemIsModel reports a loop whose items are the entity classes a
-// shape-known repository is opened on: for (const field of relationFields)
+// shape-known repository is opened on, or the tables a member-called Knex
+// instance queries: for (const field of relationFields)
 // conn.getRepository(ctx, field.entity).findOne(…) queries one table per
 // item, which no batched query replaces.
 func (c *qilChecker) itemIsModel(h *qilHit, l *qilLoop) bool {
