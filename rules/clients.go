@@ -29,6 +29,7 @@ const (
 	FamilyTypeORM     = "typeorm"    // TypeORM
 	FamilySequelize   = "sequelize"  // Sequelize
 	FamilyKnex        = "knex"       // Knex query builder
+	FamilyMikroORM    = "mikro-orm"  // MikroORM EntityManager and repositories
 	FamilyKysely      = "kysely"     // Kysely query builder
 	FamilyDrizzle     = "drizzle"    // Drizzle ORM
 	FamilyMongoose    = "mongoose"   // Mongoose models
@@ -137,8 +138,8 @@ var familyKinds = map[string]ClientKind{
 	FamilyPG: SQLClient, FamilyMySQL: SQLClient, FamilyPGPromise: SQLClient, FamilySQLTag: SQLClient,
 	FamilyKnex: SQLClient, FamilyKysely: SQLClient, FamilyDrizzle: SQLClient, FamilySQL: SQLClient,
 	FamilyPrisma: ORMClient, FamilyTypeORM: ORMClient, FamilySequelize: ORMClient, FamilyORMModel: ORMClient,
-	FamilyObjection: ORMClient,
-	FamilyMongoose:  DocumentClient, FamilyMongoDB: DocumentClient,
+	FamilyObjection: ORMClient, FamilyMikroORM: ORMClient,
+	FamilyMongoose: DocumentClient, FamilyMongoDB: DocumentClient,
 	FamilyNodeRedis: CacheClient, FamilyIORedis: CacheClient, FamilyRedis: CacheClient,
 	FamilyCustom:      CustomClient,
 	FamilyDatabaseSQL: SQLClient, FamilySQLX: SQLClient, FamilyPGX: SQLClient, familyGoSQLish: SQLClient,
@@ -186,6 +187,12 @@ func jsModuleFamily(mod string) string {
 	}
 	if mod == "drizzle-orm" || strings.HasPrefix(mod, "drizzle-orm/") {
 		return FamilyDrizzle
+	}
+	if strings.HasPrefix(mod, "@mikro-orm/") || !isRelativeModule(mod) &&
+		(strings.Contains(mod, "/mikro-orm/") || strings.HasSuffix(mod, "/mikro-orm")) {
+		// @mikro-orm/core, and frameworks' re-exports
+		// (@medusajs/framework/mikro-orm/core).
+		return FamilyMikroORM
 	}
 	if strings.HasPrefix(mod, "@prisma/client/") {
 		return FamilyPrisma
@@ -354,7 +361,7 @@ func newFileEvidence(fs *Facts) *fileEvidence {
 		ev.families[fam] = true
 		switch familyKinds[fam] {
 		case SQLClient, ORMClient:
-			if fam != FamilyPrisma && fam != FamilyEnt && fam != FamilySQLC {
+			if fam != FamilyPrisma && fam != FamilyEnt && fam != FamilySQLC && fam != FamilyMikroORM {
 				ev.nSQL++
 				ev.sqlFam = fam
 			}
@@ -906,6 +913,10 @@ func (c *ClientClassifier) classifyCall(call parsers.Node) Client {
 	}
 	base := c.Classify(recv)
 	if base.Kind == NoClient {
+		if !c.goF && c.ev.families[FamilyMikroORM] && (method == "getActiveManager" || method == "getEntityManager") {
+			// MikroORM base repositories: const manager = super.getActiveManager(ctx).
+			return mk(FamilyMikroORM, RoleConn, false)
+		}
 		return Client{}
 	}
 	info := ClientMethod(base, method, call)
@@ -1368,6 +1379,13 @@ func (c *ClientClassifier) jsTypeClient(typ string) Client {
 		case "Knex", "Transaction", "default":
 			return mk(FamilyKnex, RoleConn, true)
 		}
+	case FamilyMikroORM:
+		switch name {
+		case "EntityManager", "SqlEntityManager":
+			return mk(FamilyMikroORM, RoleConn, true)
+		case "EntityRepository", "SqlEntityRepository":
+			return mk(FamilyMikroORM, RoleModel, true)
+		}
 	case FamilyKysely:
 		switch name {
 		case "Kysely", "Transaction":
@@ -1463,6 +1481,13 @@ func (c *ClientClassifier) byName(name string, member bool) Client {
 			fam = FamilyRedis
 		}
 		return mk(fam, RoleConn, false)
+	}
+	if ev.families[FamilyMikroORM] {
+		// An EntityManager passed around untyped: em, this.em, manager.
+		switch lower {
+		case "em", "entitymanager", "manager", "activemanager", "transactionmanager":
+			return mk(FamilyMikroORM, RoleConn, false)
+		}
 	}
 	if ev.families[FamilyMongoDB] && ev.nSQL == 0 {
 		// A Db or MongoClient passed around untyped.
@@ -1751,6 +1776,25 @@ func ClientMethod(cl Client, method string, call parsers.Node) MethodInfo {
 				return same(RoleCursor)
 			}
 			return same(RoleBuilder)
+		}
+
+	case FamilyMikroORM:
+		// persist, assign, create, remove, merge and getReference only
+		// touch the unit of work; flush writes it.
+		if mikroMethods[method] {
+			return query(false, RoleNone)
+		}
+		switch method {
+		case "insertMany", "upsertMany":
+			return MethodInfo{Op: OpBatch}
+		case "fork":
+			if cl.Role == RoleConn {
+				return same(RoleConn)
+			}
+		case "getRepository":
+			if cl.Role == RoleConn {
+				return same(RoleModel)
+			}
 		}
 
 	case FamilySequelize:
@@ -2309,6 +2353,10 @@ var typeormMethods = setOf("find", "findBy", "findOne", "findOneBy", "findOneOrF
 	"findAndCountBy", "count", "countBy", "exist", "exists", "existsBy", "sum", "average", "minimum", "maximum",
 	"save", "insert", "update", "upsert", "delete", "remove", "softDelete", "restore", "increment", "decrement",
 	"query", "softRemove", "recover", "preload", "clear", "updateAll", "deleteAll")
+
+var mikroMethods = setOf("find", "findOne", "findOneOrFail", "findAll", "findAndCount", "findByCursor", "count",
+	"nativeInsert", "nativeUpdate", "nativeDelete", "upsert", "insert", "refresh", "lock", "flush", "persistAndFlush",
+	"removeAndFlush", "execute")
 
 var sequelizeMethods = setOf("findAll", "findOne", "findByPk", "findOrCreate", "findAndCountAll", "findCreateFind",
 	"findOrBuild", "count", "create", "update", "destroy", "upsert", "increment", "decrement", "max", "min", "sum",

@@ -206,6 +206,9 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 			return nil
 		}
 	}
+	if hit.cl.Family == FamilyMikroORM && mikroBatchedFilter(hitCall) {
+		return nil
+	}
 	if hit.cl.Kind == NoClient {
 		hit.cl = mk(FamilyCustom, RoleConn, true)
 	}
@@ -367,6 +370,59 @@ func entityArg(e parsers.Node) bool {
 		}
 	}
 	return false
+}
+
+// mikroBatchedFilter reports a MikroORM filter that matches many rows by a
+// list: MikroORM reads an array value as $in, so { id: ids },
+// { parentId: g.parentIds }, { id: [a, b] } and { id: rows.map(…) } are
+// one query for all of them.
+func mikroBatchedFilter(call parsers.Node) bool {
+	found := false
+	for _, a := range call.Field("arguments").NamedChildren() {
+		a = Unparen(a)
+		if a.Type() != "object" {
+			continue
+		}
+		walkBody(a, func(n parsers.Node) bool {
+			if found {
+				return false
+			}
+			var v parsers.Node
+			switch n.Type() {
+			case "pair":
+				v = Unparen(n.Field("value"))
+			case "shorthand_property_identifier":
+				v = n
+			default:
+				return true
+			}
+			if listValue(v) {
+				found = true
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// listValue reports an expression that is a list of keys: an array
+// literal, a .map(…)/.filter(…) result, or a name ending in ids/keys.
+func listValue(v parsers.Node) bool {
+	switch v.Type() {
+	case "array":
+		return true
+	case "call_expression":
+		_, m := callee(v)
+		return m == "map" || m == "filter" || m == "flatMap"
+	}
+	name := v.Text()
+	if v.Type() == "member_expression" {
+		name = v.Field("property").Text()
+	} else if v.Type() != "identifier" && v.Type() != "shorthand_property_identifier" {
+		return false
+	}
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, "ids") || strings.HasSuffix(l, "keys")
 }
 
 // objectionRuns reports whether an Objection chain does more than start a
@@ -886,6 +942,16 @@ func methodOp(m string, cl Client) qilOp {
 	if cl.Family == FamilyBun {
 		l = strings.TrimPrefix(l, "new") // NewInsert, NewUpdate, NewDelete
 	}
+	if cl.Family == FamilyMikroORM {
+		switch l = strings.TrimPrefix(l, "native"); l { // nativeInsert, nativeUpdate, nativeDelete
+		case "flush":
+			return qilUpdate
+		case "persistandflush":
+			return qilCreate
+		case "removeandflush":
+			return qilDelete
+		}
+	}
 	switch {
 	case cl.Kind == CacheClient:
 		switch l {
@@ -952,6 +1018,12 @@ func fixHint(h *qilHit) string {
 			return "delete all rows in one call (delete({ id: In(ids) }))"
 		}
 		return "fetch all rows in one query (findBy({ id: In(ids) }))"
+	case FamilyMikroORM:
+		switch op {
+		case qilCreate, qilUpdate, qilDelete:
+			return "change the entities in the loop (persist/assign/remove) and flush once after it, or use insertMany / nativeUpdate / nativeDelete with { id: { $in: ids } }"
+		}
+		return "fetch all rows in one query (find(Entity, { id: { $in: ids } }))"
 	case FamilySequelize:
 		switch op {
 		case qilCreate:
