@@ -142,6 +142,15 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		default:
 			recvCl = c.cls.Classify(recv)
 		}
+		if recvCl.Family == FamilyTypeORM && recvCl.Role == RoleBuilder && typeormRelationRun(calls, i) {
+			// createQueryBuilder().relation("tags").of(post).add(tagId)
+			if relationBatched(calls, i) {
+				return nil
+			}
+			hit, hitCall = &qilHit{cl: recvCl}, call
+			cur = Client{}
+			continue
+		}
 		mi := ClientMethod(recvCl, method, call)
 		switch mi.Op {
 		case OpQuery, OpLazyQuery:
@@ -307,6 +316,42 @@ func allCaps(s string) bool {
 	return true
 }
 
+// typeormRelationRun reports calls[i] as the method that runs a TypeORM
+// RelationQueryBuilder: …relation(…).of(entity).add|remove|set|
+// addAndRemove|loadOne|loadMany(…), which returns a promise.
+func typeormRelationRun(calls []parsers.Node, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch _, m := callee(calls[i]); m {
+	case "add", "remove", "set", "addAndRemove", "loadOne", "loadMany":
+	default:
+		return false
+	}
+	if _, m := callee(calls[i-1]); m != "of" {
+		return false
+	}
+	for _, c := range calls[:i-1] {
+		if _, m := callee(c); m == "relation" {
+			return true
+		}
+	}
+	return false
+}
+
+// relationBatched reports a relation change made for many rows at once:
+// of([a, b]), add(ids), remove(rows.map(…)).
+func relationBatched(calls []parsers.Node, i int) bool {
+	for _, c := range calls[i-1 : i+1] {
+		for _, a := range c.Field("arguments").NamedChildren() {
+			if listValue(Unparen(a)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // typeormRepoShape recognises X.getRepository(Entity) (or (ctx, Entity))
 // at calls[i] on a receiver the file does not name, directly followed by a
 // TypeORM repository method or by createQueryBuilder(…) and a builder
@@ -335,11 +380,14 @@ func typeormRepoShape(calls []parsers.Node, i int) bool {
 	if next != "createQueryBuilder" {
 		return false
 	}
-	for _, call := range calls[i+2:] {
-		_, t := callee(call)
+	for j := i + 2; j < len(calls); j++ {
+		_, t := callee(calls[j])
 		switch t {
 		case "getOne", "getOneOrFail", "getMany", "getRawOne", "getRawMany", "getCount", "getManyAndCount",
 			"getRawAndEntities", "getExists", "execute":
+			return true
+		}
+		if typeormRelationRun(calls, j) {
 			return true
 		}
 	}

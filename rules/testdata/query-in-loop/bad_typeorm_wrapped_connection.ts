@@ -27,3 +27,19 @@ export class StockService {
     );
   }
 }
+
+export class OptionGroupService {
+  constructor(private connection: AppConnection) {}
+
+  // One relation change per product.
+  async detach(ctx: object, groupId: string, products: { id: string }[]) {
+    for (const product of products) {
+      await this.connection // want "this.connection.getRepository\\(\\).createQueryBuilder\\(\\).relation\\(\\).of\\(\\).remove runs once per iteration of the loop on line 36 \\(one write per item\\)"
+        .getRepository(ctx, Ticket)
+        .createQueryBuilder()
+        .relation("optionGroups")
+        .of(product.id)
+        .remove(groupId);
+    }
+  }
+}

@@ -61,3 +61,20 @@ export class StockReader {
     }
   }
 }
+
+export class OptionGroupWriter {
+  constructor(private connection: AppConnection) {}
+
+  // One relation change per group, for all its products at once.
+  async detach(ctx: object, groups: { id: string; productIds: string[] }[]) {
+    for (const g of groups) {
+      await this.connection.getRepository(ctx, StockLevel).createQueryBuilder().relation("optionGroups").of(g.productIds).remove(g.id);
+      await this.connection.getRepository(ctx, StockLevel).createQueryBuilder().relation("optionGroups").of(g.id).add(g.productIds);
+    }
+  }
+
+  // An UpdateQueryBuilder's set() only adds a clause; nothing runs here.
+  builders(ctx: object, rows: { id: string; qty: number }[]) {
+    return rows.map((r) => this.connection.getRepository(ctx, StockLevel).createQueryBuilder().update().set({ onHand: r.qty }));
+  }
+}
