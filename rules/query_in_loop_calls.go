@@ -889,6 +889,11 @@ func sqlIsBatched(s string) bool {
 			}
 		}
 		rest := strings.TrimLeft(l[i+j+3:], " (\n\t")
+		if strings.HasSuffix(strings.TrimRight(l[:i+j], " \n\t"), " not") {
+			// NOT IN (:...ids) excludes a list; the statement is still
+			// about one item.
+			rest = ""
+		}
 		if strings.HasPrefix(rest, "$") || strings.HasPrefix(rest, "?") || strings.HasPrefix(rest, ":") ||
 			strings.HasPrefix(rest, "@") || strings.HasPrefix(rest, "sqlc.") {
 			return true

@@ -43,3 +43,22 @@ export class OptionGroupService {
     }
   }
 }
+
+export class GroupUsage {
+  constructor(private connection: AppConnection) {}
+
+  // NOT IN excludes a list; each count is still about one group.
+  async unused(ctx: object, groupIds: string[], removingIds: string[]) {
+    const out: string[] = [];
+    for (const groupId of groupIds) {
+      const n = await this.connection // want "this.connection.getRepository\\(\\).createQueryBuilder\\(\\).innerJoin\\(\\).where\\(\\).getCount runs once per iteration of the loop on line 53 \\(N\\+1 queries\\)"
+        .getRepository(ctx, Ticket)
+        .createQueryBuilder("t")
+        .innerJoin("t.groups", "g", "g.id = :groupId", { groupId })
+        .where("t.id NOT IN (:...removingIds)", { removingIds })
+        .getCount();
+      if (n === 0) out.push(groupId);
+    }
+    return out;
+  }
+}
