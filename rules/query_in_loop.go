@@ -72,6 +72,10 @@ type qilChecker struct {
 	sums     map[int]*qilSummary
 	classes  map[string]parsers.Node // class bodies by name (zero: none in this file)
 	chainBuf []parsers.Node
+	// sqlcIfaces: for each interface declared in this Go file, the methods
+	// whose signatures take a context and use a sqlc package's types
+	// (nil until computed).
+	sqlcIfaces map[string]map[string]bool
 }
 
 func newQILChecker(pass *Pass) *qilChecker {
@@ -119,7 +123,7 @@ var qilMarkers = [][]byte{
 	// A TypeORM repository or a Knex instance reached through a project's
 	// own connection object (this.connection.getRepository(ctx, E),
 	// this.db('users')).
-	[]byte(".getRepository("), []byte(".db("), []byte(".knex("), []byte(".trx("), []byte(".tx("),
+	[]byte("/sqlc\""), []byte(".getRepository("), []byte(".db("), []byte(".knex("), []byte(".trx("), []byte(".tx("),
 	[]byte(".database("), []byte(".connection("),
 	// GORM statements on a handle declared in another file.
 	[]byte(".Model(&"), []byte(".Where(\""),

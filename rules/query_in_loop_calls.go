@@ -142,6 +142,13 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		default:
 			recvCl = c.cls.Classify(recv)
 		}
+		if c.goF && i == 0 && !recvCl.IsClient() && c.sqlcIfaceMethod(recv, method) {
+			// db.GetInvoiceFeatures(ctx, id) on `db SQLInvoiceQueries`, an
+			// interface over sqlc-generated queries.
+			hit, hitCall = &qilHit{cl: mk(FamilySQLC, RoleConn, false)}, call
+			cur = Client{}
+			continue
+		}
 		if recvCl.Family == FamilyTypeORM && recvCl.Role == RoleBuilder && typeormRelationRun(calls, i) {
 			// createQueryBuilder().relation("tags").of(post).add(tagId)
 			if relationBatched(calls, i) {
@@ -314,6 +321,76 @@ func allCaps(s string) bool {
 		}
 	}
 	return true
+}
+
+// sqlcIfaceMethod reports a call of a method that an interface declared in
+// this file lists with a context.Context parameter and a sqlc package's
+// types in its signature: the project's subset of the sqlc-generated
+// *Queries, each method one SQL statement.
+func (c *qilChecker) sqlcIfaceMethod(recv parsers.Node, method string) bool {
+	if recv.IsNull() || !isUpperIdent(method) {
+		return false
+	}
+	if c.sqlcIfaces == nil {
+		c.sqlcIfaces = c.findSQLCIfaces()
+	}
+	if len(c.sqlcIfaces) == 0 {
+		return false
+	}
+	t := c.goTypeOf(Unparen(recv))
+	return t != "" && c.sqlcIfaces[t][method]
+}
+
+// findSQLCIfaces collects the sqlc-shaped methods of this file's
+// interfaces (see sqlcIfaceMethod).
+func (c *qilChecker) findSQLCIfaces() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	sqlcPkg := func(name string) bool {
+		im, ok := c.fs.Import(name)
+		if !ok {
+			return false
+		}
+		m := im.Module
+		return m == "sqlc" || strings.HasSuffix(m, "/sqlc")
+	}
+	c.pass.File.Root().Walk(func(n parsers.Node) bool {
+		if n.Type() != "type_spec" {
+			return true
+		}
+		it := n.Field("type")
+		if it.Type() != "interface_type" {
+			return false
+		}
+		name := n.Field("name").Text()
+		for _, m := range it.NamedChildren() {
+			if m.Type() != "method_elem" {
+				continue
+			}
+			params := m.Field("parameters").NamedChildren()
+			if len(params) == 0 || collapse(params[0].Field("type").Text()) != "context.Context" {
+				continue
+			}
+			uses := false
+			m.Walk(func(q parsers.Node) bool {
+				if uses {
+					return false
+				}
+				if q.Type() == "qualified_type" && sqlcPkg(q.Field("package").Text()) {
+					uses = true
+				}
+				return true
+			})
+			if !uses {
+				continue
+			}
+			if out[name] == nil {
+				out[name] = map[string]bool{}
+			}
+			out[name][m.Field("name").Text()] = true
+		}
+		return false
+	})
+	return out
 }
 
 // typeormRelationRun reports calls[i] as the method that runs a TypeORM
