@@ -375,7 +375,7 @@ func newFileEvidence(fs *Facts) *fileEvidence {
 			}
 		}
 	}
-	if !goFile && fs.File != nil && !ev.families[FamilyKnex] && knexTableCallRE.Match(fs.File.Src) {
+	if !goFile && fs.File != nil && !ev.families[FamilyKnex] && bytes.Contains(fs.File.Src, []byte("knex")) && knexTableCallRE.Match(fs.File.Src) {
 		// A Knex instance handed in by a runner (migrations, seeds):
 		// async function up(knex) { await knex("users").update(…) }.
 		// Nothing is imported, but knex("table") is Knex's own shape.
@@ -422,7 +422,9 @@ func goScriptClientFields(src []byte) map[string]bool {
 }
 
 // knexTableCallRE finds knex("table") and knex('table as t'): a call of
-// something named knex with a table name.
+// something named knex with a table name. It has no literal prefix for the
+// regexp engine to skip ahead with, so callers check for "knex" first: run
+// over every file's source it was a quarter of all rule time.
 var knexTableCallRE = regexp.MustCompile("(?:^|[^.\\w$])knex\\s*\\(\\s*['\"`][A-Za-z_]")
 
 // calledRequires returns the modules of require("m")(…) calls.
