@@ -4,15 +4,17 @@
 #
 #   deploy/bench/fetch-realworld.sh /tmp/realworld
 #   go run ./cmd/hotpath scan --fail-on never /tmp/realworld/set1/go /tmp/realworld/set1/js
-#   … and the same for set2, set3 and set4
+#   … and the same for set2 to set5
 #
 # set1: Ghost, Directus' and Medusa's servers (npm); miniflux, Ory Hydra and
 # Kratos, Gitea (Go module proxy). set2, read later as a fresh check: NodeBB,
 # Backstage's catalog and scaffolder backends, Strapi's core and database
 # layer, Payload (npm); Bytebase, Cortex, Alertmanager (Go). set3, read
 # third: Parse Server, Kuzzle, Keystone (npm); OpenFGA, Jaeger, Dex (Go).
-# set4, last: Unleash, Vendure, Medusa's order and product modules (npm);
-# lnd, asynq, watermill-sql (Go).
+# set4: Unleash, Vendure, Medusa's order and product modules (npm); lnd,
+# asynq, watermill-sql (Go). set5, read last and not tuned on: NocoBase
+# server and database, Backstage backend-defaults (npm); golang-migrate,
+# goose, sqlc (Go).
 # Compiled code
 # that packages ship under dist/ is renamed, because `hotpath scan` skips
 # dist/ folders.
@@ -62,4 +64,6 @@ fetch_go "$dir/set3/go" github.com/openfga/openfga@v1.22.1 github.com/jaegertrac
 fetch_js "$dir/set4/js" unleash-server@7.5.1 @vendure/core@3.7.3 @medusajs/order@2.21.2 @medusajs/product@2.21.2
 fetch_go "$dir/set4/go" github.com/lightningnetwork/lnd@v0.18.3-beta.rc3 github.com/hibiken/asynq@v0.26.0 \
   github.com/ThreeDotsLabs/watermill-sql/v4@v4.1.2
-echo "ready: $dir/set1 $dir/set2 $dir/set3 $dir/set4"
+fetch_js "$dir/set5/js" @nocobase/server@2.2.15 @nocobase/database@2.2.15 @backstage/backend-defaults@0.19.0
+fetch_go "$dir/set5/go" github.com/golang-migrate/migrate/v4@v4.20.1 github.com/pressly/goose/v3@v3.30.0 github.com/sqlc-dev/sqlc@v1.31.1
+echo "ready: $dir/set1 … $dir/set5"
