@@ -303,7 +303,7 @@ func (c *qilChecker) check(top parsers.Node, loop *qilLoop) {
 	if h == nil {
 		h = c.helperHit(top)
 	}
-	if h == nil {
+	if h == nil || ddlStatement(h.stmt) {
 		return
 	}
 	l := c.perItemLoop(top, loop, h)
