@@ -900,7 +900,7 @@ func (c *ClientClassifier) classifyCall(call parsers.Node) Client {
 	default:
 		return Client{}
 	}
-	recv, method := callee(call)
+	recv, method := Callee(call)
 	recv = Unparen(recv)
 	// Module-level factories: mysql.createPool(), redis.createClient(),
 	// sql.Open(), redis.NewClient(), pgxpool.New().
@@ -1110,7 +1110,7 @@ func (c *ClientClassifier) callbackParam(d Decl) (Client, bool) {
 	} else if first := params.NamedChild(0); first.IsNull() || !first.Contains(d.Node) {
 		return Client{}, false
 	}
-	recv, method := callee(call)
+	recv, method := Callee(call)
 	if recv.IsNull() {
 		return Client{}, false
 	}
@@ -2456,20 +2456,6 @@ func awaitedCall(call parsers.Node) bool {
 	return call.Field("function").Type() == "await_expression"
 }
 
-// callee is Callee that sees through the `await f<T>(x)` misparse.
-func callee(call parsers.Node) (recv parsers.Node, method string) {
-	fn := callFunc(call)
-	switch fn.Type() {
-	case "member_expression":
-		return fn.Field("object"), fn.Field("property").Text()
-	case "selector_expression":
-		return fn.Field("operand"), fn.Field("field").Text()
-	case "identifier":
-		return parsers.Node{}, fn.Text()
-	}
-	return parsers.Node{}, ""
-}
-
 // ---------------------------------------------------------------------------
 // Documents: rows and documents loaded through an ORM model, whose own
 // methods (doc.save(), instance.update(…), entity.remove()) run queries.
@@ -2509,7 +2495,7 @@ func (c *ClientClassifier) documentsOf(e parsers.Node, depth int) Client {
 		return Client{}
 	}
 	for i := 0; i < 16; i++ {
-		recv, method := callee(e)
+		recv, method := Callee(e)
 		if recv.IsNull() {
 			return Client{}
 		}
@@ -2596,7 +2582,7 @@ func (c *ClientClassifier) declDocument(d Decl) Client {
 			return Client{}
 		}
 		call := args.Parent()
-		recv, method := callee(call)
+		recv, method := Callee(call)
 		switch method {
 		case "map", "forEach", "flatMap", "filter", "some", "every":
 		default:

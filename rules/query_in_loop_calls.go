@@ -85,7 +85,7 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 		model    parsers.Node
 	)
 	for i, call := range calls {
-		recv, method := callee(call)
+		recv, method := Callee(call)
 		if hit != nil {
 			switch method {
 			case "then", "exec", "catch", "finally", "toArray", "lean", "populate", "unwrap", "Decode", "Scan",
@@ -228,13 +228,13 @@ func (c *qilChecker) dbCall(top parsers.Node) *qilHit {
 	if hit.cl.Kind == NoClient {
 		hit.cl = mk(FamilyCustom, RoleConn, true)
 	}
-	if _, m := callee(hitCall); hit.cl.Family == familyGoSQLish && gormFinishers[m] && m != "Exec" {
+	if _, m := Callee(hitCall); hit.cl.Family == familyGoSQLish && gormFinishers[m] && m != "Exec" {
 		hit.cl.Family = FamilyGORM // Where(…).First(&u) on a handle known by name
 	}
 	hit.name = callName(hitCall)
 	hit.pending = pending
 	hit.stmt = sqlTextExpr(hitCall)
-	if r, _ := callee(calls[0]); Unparen(r).Type() == "identifier" {
+	if r, _ := Callee(calls[0]); Unparen(r).Type() == "identifier" {
 		hit.recv = Unparen(r)
 	}
 	hit.model = model
@@ -267,7 +267,7 @@ func (c *qilChecker) knexMemberCall(calls []parsers.Node) bool {
 	if len(a) != 1 || !knexTableArg(a[0]) {
 		return false
 	}
-	if _, next := callee(calls[1]); !knexBuilderStart[next] {
+	if _, next := Callee(calls[1]); !knexBuilderStart[next] {
 		return false
 	}
 	if cl := c.cls.Classify(fn); cl.Family == FamilyKnex && cl.Role == RoleConn {
@@ -400,16 +400,16 @@ func typeormRelationRun(calls []parsers.Node, i int) bool {
 	if i < 2 {
 		return false
 	}
-	switch _, m := callee(calls[i]); m {
+	switch _, m := Callee(calls[i]); m {
 	case "add", "remove", "set", "addAndRemove", "loadOne", "loadMany":
 	default:
 		return false
 	}
-	if _, m := callee(calls[i-1]); m != "of" {
+	if _, m := Callee(calls[i-1]); m != "of" {
 		return false
 	}
 	for _, c := range calls[:i-1] {
-		if _, m := callee(c); m == "relation" {
+		if _, m := Callee(c); m == "relation" {
 			return true
 		}
 	}
@@ -437,7 +437,7 @@ func relationBatched(calls []parsers.Node, i int) bool {
 // getRepository("owner/name")) or a lower-case name that does not say
 // entity (getRepository(name)) is not an entity.
 func typeormRepoShape(calls []parsers.Node, i int) bool {
-	_, m := callee(calls[i])
+	_, m := Callee(calls[i])
 	switch m {
 	case "getRepository", "getTreeRepository", "getMongoRepository":
 	default:
@@ -450,7 +450,7 @@ func typeormRepoShape(calls []parsers.Node, i int) bool {
 	if len(args) == 0 || len(args) > 2 || !entityArg(args[len(args)-1]) {
 		return false
 	}
-	_, next := callee(calls[i+1])
+	_, next := Callee(calls[i+1])
 	if typeormMethods[next] {
 		return true
 	}
@@ -458,7 +458,7 @@ func typeormRepoShape(calls []parsers.Node, i int) bool {
 		return false
 	}
 	for j := i + 2; j < len(calls); j++ {
-		_, t := callee(calls[j])
+		_, t := Callee(calls[j])
 		switch t {
 		case "getOne", "getOneOrFail", "getMany", "getRawOne", "getRawMany", "getCount", "getManyAndCount",
 			"getRawAndEntities", "getExists", "execute":
@@ -537,7 +537,7 @@ func listValue(v parsers.Node) bool {
 	case "array":
 		return true
 	case "call_expression":
-		_, m := callee(v)
+		_, m := Callee(v)
 		return m == "map" || m == "filter" || m == "flatMap"
 	}
 	name := v.Text()
@@ -557,7 +557,7 @@ func objectionRuns(calls []parsers.Node) bool {
 	if len(calls) > 1 {
 		return true
 	}
-	_, m := callee(calls[0])
+	_, m := Callee(calls[0])
 	return strings.HasPrefix(m, "$")
 }
 
@@ -581,7 +581,7 @@ func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, me
 			return nil
 		}
 		for _, prev := range calls[:i] {
-			if _, m := callee(prev); strings.HasPrefix(m, "Query") {
+			if _, m := Callee(prev); strings.HasPrefix(m, "Query") {
 				return &qilHit{cl: mk(FamilyEnt, RoleBuilder, false)}
 			}
 		}
@@ -622,7 +622,7 @@ func (c *qilChecker) shapeHit(calls []parsers.Node, i int, recv parsers.Node, me
 // Table("t") or Where("col = ?", …), and ends in a GORM finisher at i.
 // First/Find/Take/Last/Scan must also fill a pointer.
 func gormShape(calls []parsers.Node, i int) bool {
-	_, fin := callee(calls[i])
+	_, fin := Callee(calls[i])
 	switch fin {
 	case "First", "Last", "Take", "Find", "Scan", "Pluck":
 		if !firstArgIsAddress(calls[i], 0) && !firstArgIsAddress(calls[i], 1) {
@@ -635,7 +635,7 @@ func gormShape(calls []parsers.Node, i int) bool {
 	if i == 0 {
 		return false
 	}
-	recv, _ := callee(calls[0])
+	recv, _ := Callee(calls[0])
 	name := strings.ToLower(renderExpr(recv, 0))
 	if j := strings.LastIndexByte(name, '.'); j >= 0 {
 		name = name[j+1:]
@@ -645,7 +645,7 @@ func gormShape(calls []parsers.Node, i int) bool {
 	}
 	built := false
 	for _, call := range calls[:i] {
-		_, m := callee(call)
+		_, m := Callee(call)
 		if !gormChain[m] {
 			return false
 		}
@@ -793,7 +793,7 @@ func consumedValue(top parsers.Node) bool {
 	case "array":
 		args := p.Parent()
 		if args.Type() == "arguments" {
-			if _, m := callee(args.Parent()); m == "all" || m == "allSettled" || m == "race" || m == "any" {
+			if _, m := Callee(args.Parent()); m == "all" || m == "allSettled" || m == "race" || m == "any" {
 				return true
 			}
 		}
@@ -807,7 +807,7 @@ func consumedValue(top parsers.Node) bool {
 // pushedThenAwaited reports whether call is xs.push(…) of an array that
 // the same function hands to Promise.all or Promise.allSettled.
 func pushedThenAwaited(call parsers.Node) bool {
-	recv, m := callee(call)
+	recv, m := Callee(call)
 	if m != "push" && m != "unshift" {
 		return false
 	}
@@ -873,7 +873,7 @@ func resultUsed(fn parsers.Node) bool {
 	if p.Type() != "arguments" {
 		return true
 	}
-	_, m := callee(p.Parent())
+	_, m := Callee(p.Parent())
 	switch m {
 	case "map", "flatMap", "then", "pMap", "mapSeries", "mapLimit", "all", "from", "$transaction", "transaction",
 		"limit", "retry", "pRetry", "wrap", "run":
@@ -931,7 +931,7 @@ func (c *qilChecker) batchedArgs(call parsers.Node, budget *int) bool {
 				}
 			}
 		case "call_expression":
-			_, m := callee(n)
+			_, m := Callee(n)
 			switch m {
 			case "In", "inArray", "Array", "ArrayContains", "whereIn", "In_":
 				found = true
@@ -1057,7 +1057,7 @@ func renderExpr(e parsers.Node, depth int) string {
 func chainOp(calls []parsers.Node, cl Client) qilOp {
 	op := qilRead
 	for _, call := range calls {
-		_, m := callee(call)
+		_, m := Callee(call)
 		switch o := methodOp(m, cl); {
 		case o == qilRead:
 		case o == qilDelete || op == qilRead:
@@ -1290,7 +1290,7 @@ func (c *qilChecker) iteration(call parsers.Node) qilIteration {
 	if args.Type() != "arguments" && args.Type() != "argument_list" {
 		return qilIteration{}
 	}
-	recv, method := callee(call)
+	recv, method := Callee(call)
 	if c.goF {
 		// lo.Map(items, func(…) …)
 		if fn.Type() != "selector_expression" || !goLoIter[method] || Unparen(recv).Type() != "identifier" {
@@ -1389,7 +1389,7 @@ var goInvokers = setOf("Go", "TryGo", "Submit", "Transaction", "RunInTx", "InTx"
 // the call (or the current iteration): then, p-limit's limit(() => …),
 // transactions, retries, errgroup's g.Go.
 func (c *qilChecker) invokesCallback(call parsers.Node) bool {
-	recv, method := callee(call)
+	recv, method := Callee(call)
 	if c.goF {
 		if goInvokers[method] {
 			return true
@@ -1575,7 +1575,7 @@ func returnedOnly(top parsers.Node) bool {
 // result counts only when the mapped list is itself run.
 func (c *qilChecker) runsResult(top parsers.Node) bool {
 	for _, call := range c.chain(top)[1:] {
-		switch _, m := callee(call); m {
+		switch _, m := Callee(call); m {
 		case "then", "catch", "finally", "exec":
 			return true
 		}
@@ -1609,7 +1609,7 @@ func (c *qilChecker) mapResultRuns(top parsers.Node) bool {
 		return true
 	}
 	it := p.Parent()
-	if _, m := callee(it); m != "map" && m != "flatMap" {
+	if _, m := Callee(it); m != "map" && m != "flatMap" {
 		return true
 	}
 	if consumedValue(it) {
@@ -1628,7 +1628,7 @@ func (c *qilChecker) mapResultRuns(top parsers.Node) bool {
 		if runsList(call) {
 			return true
 		}
-		if _, m := callee(call); qilComposeMethods[m] {
+		if _, m := Callee(call); qilComposeMethods[m] {
 			return false
 		}
 		return len(c.localFuncs(call)) == 0

@@ -105,7 +105,7 @@ func (c *qilChecker) classifyCallback(l *qilLoop) bool {
 		if p.Type() == "array" {
 			p = p.Parent()
 		}
-		if _, m := callee(p.Parent()); m == "$transaction" || m == "batch" || m == "transaction" || m == "multi" {
+		if _, m := Callee(p.Parent()); m == "$transaction" || m == "batch" || m == "transaction" || m == "multi" {
 			return false
 		}
 	}
@@ -131,7 +131,7 @@ func (c *qilChecker) classifyCallback(l *qilLoop) bool {
 func chunkList(coll parsers.Node) bool {
 	coll = Unparen(coll)
 	if coll.Type() == "call_expression" {
-		_, m := callee(coll)
+		_, m := Callee(coll)
 		if qilBatchRE.MatchString(m) {
 			return true
 		}
@@ -161,7 +161,7 @@ func (c *qilChecker) pageStream(coll parsers.Node) bool {
 		coll = unawait(coll)
 		switch coll.Type() {
 		case "call_expression":
-			_, m := callee(coll)
+			_, m := Callee(coll)
 			return pageStreams[m]
 		case "identifier":
 			d, ok := c.fs.Resolve(coll)
@@ -231,7 +231,7 @@ func (c *qilChecker) classifyGoFor(n parsers.Node) bool {
 		// range over a subscription or ticker: an event loop, not a list.
 		switch right.Type() {
 		case "call_expression":
-			_, m := callee(right)
+			_, m := Callee(right)
 			switch m {
 			case "Channel", "Messages", "Events", "Subscribe", "Updates", "Watch", "Tick", "Notifications", "Chan", "Results":
 				return false
@@ -332,7 +332,7 @@ func stepsThroughRange(cond, update parsers.Node) bool {
 	if cond.Type() != "call_expression" {
 		return false
 	}
-	recv, m := callee(cond)
+	recv, m := Callee(cond)
 	recv = Unparen(recv)
 	if !rangeCompare[m] || recv.Type() != "identifier" {
 		return false
@@ -354,7 +354,7 @@ func stepsThroughRange(cond, update parsers.Node) bool {
 	if right.Type() != "call_expression" {
 		return false
 	}
-	srecv, sm := callee(right)
+	srecv, sm := Callee(right)
 	return rangeStep[sm] && Unparen(srecv).Text() == v
 }
 
@@ -443,7 +443,7 @@ func takesFromQueue(cond parsers.Node) bool {
 			return false
 		}
 		if n.Type() == "call_expression" {
-			switch _, m := callee(n); m {
+			switch _, m := Callee(n); m {
 			case "shift", "pop", "dequeue", "Dequeue", "PopFront", "popleft":
 				found = true
 			}
@@ -679,7 +679,7 @@ func hasCursorCall(cond parsers.Node) bool {
 			return false
 		}
 		if n.Type() == "call_expression" {
-			switch _, m := callee(n); m {
+			switch _, m := Callee(n); m {
 			case "Next", "next", "hasNext", "HasNext", "Scan", "More", "NextRow", "nextRow", "NextResultSet", "TryNext", "tryNext":
 				found = true
 			}
@@ -698,7 +698,7 @@ func (c *qilChecker) readsTerminal(cond parsers.Node) bool {
 			return false
 		}
 		if n.Type() == "call_expression" {
-			if recv, m := callee(n); m == "Scan" && recv.Type() == "identifier" {
+			if recv, m := Callee(n); m == "Scan" && recv.Type() == "identifier" {
 				if d, ok := c.fs.Resolve(recv); ok && strings.Contains(d.Init.Text(), "os.Stdin") {
 					found = true
 				}
@@ -729,7 +729,7 @@ func consumesQueue(body parsers.Node) bool {
 		}
 		switch n.Type() {
 		case "call_expression":
-			switch _, m := callee(n); m {
+			switch _, m := Callee(n); m {
 			case "shift", "pop", "dequeue", "Dequeue", "PopFront", "Pop", "Shift", "popleft", "poll":
 				found = true
 			case "splice":
@@ -758,7 +758,7 @@ func readsStream(body parsers.Node) bool {
 			return false
 		}
 		if n.Type() == "call_expression" {
-			switch _, m := callee(n); m {
+			switch _, m := Callee(n); m {
 			case "Recv", "Read", "ReadString", "ReadLine", "ReadBytes", "ReadRecord", "recv", "readLine", "ReadMessage", "FetchMessage":
 				found = true
 			}
@@ -801,7 +801,7 @@ func spawnsGoroutines(body parsers.Node) bool {
 		if n.Type() == "go_statement" {
 			found = true
 		} else if n.Type() == "call_expression" {
-			if _, m := callee(n); m == "Go" {
+			if _, m := Callee(n); m == "Go" {
 				found = true
 			}
 		}
@@ -880,7 +880,7 @@ func (c *qilChecker) constCollectionDepth(e parsers.Node, depth int) bool {
 		return false
 	case "call_expression":
 		// Object.keys(X), Object.values(Status), Object.entries(CONFIG)
-		recv, m := callee(e)
+		recv, m := Callee(e)
 		if recv.Text() == "Object" && (m == "keys" || m == "values" || m == "entries") {
 			arg := Unparen(argAt(e, 0))
 			if arg.Type() == "identifier" && isUpperIdent(arg.Text()) {
@@ -944,7 +944,7 @@ func (c *qilChecker) embeddedListing(e parsers.Node, depth int) bool {
 		}
 		return c.embeddedListing(d.Init, depth+1)
 	case "call_expression":
-		recv, m := callee(e)
+		recv, m := Callee(e)
 		switch m {
 		case "Glob", "ReadDir":
 			if Unparen(recv).Text() == "fs" {
@@ -1014,7 +1014,7 @@ func (c *qilChecker) mutated(name string) bool {
 		if n.Type() != "call_expression" {
 			return true
 		}
-		recv, m := callee(n)
+		recv, m := Callee(n)
 		if (m != "push" && m != "unshift") || Unparen(recv).Text() != name {
 			return true
 		}

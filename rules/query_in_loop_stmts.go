@@ -26,7 +26,7 @@ var qilSplitRE = regexp.MustCompile(`(?i)split|parse`)
 // sqlTextExpr returns the argument of a SQL-running call that holds the
 // statement text: the first argument that is not a context.
 func sqlTextExpr(call parsers.Node) parsers.Node {
-	_, m := callee(call)
+	_, m := Callee(call)
 	if !sqlShapeMethods[m] {
 		return parsers.Node{}
 	}
@@ -285,7 +285,7 @@ func (c *qilChecker) statementList(coll parsers.Node) bool {
 	if coll.Type() != "call_expression" {
 		return false
 	}
-	_, m := callee(coll)
+	_, m := Callee(coll)
 	return qilSplitRE.MatchString(m)
 }
 
@@ -304,7 +304,7 @@ func (c *qilChecker) builtPerItem(coll parsers.Node) bool {
 		init := unawait(Unparen(d.Init))
 		mapped := false
 		for init.Type() == "call_expression" {
-			recv, m := callee(init)
+			recv, m := Callee(init)
 			if qilSplitRE.MatchString(m) {
 				mapped = false
 				break
@@ -334,7 +334,7 @@ func (c *qilChecker) builtPerItem(coll parsers.Node) bool {
 		grows := false
 		if fn.Text() == "append" {
 			grows = Unparen(argAt(n, 0)).Text() == name
-		} else if recv, m := callee(n); (m == "push" || m == "unshift") && Unparen(recv).Text() == name {
+		} else if recv, m := Callee(n); (m == "push" || m == "unshift") && Unparen(recv).Text() == name {
 			grows = true
 		}
 		if grows && c.inLoopWithin(n, scope) {

@@ -181,6 +181,26 @@ type crDB interface {
 
 type rowScanner interface{ Scan(dest ...any) error }
 
+// recordRows is what *sql.Rows and pgx.Rows have in common.
+type recordRows interface {
+	rowScanner
+	Next() bool
+	Err() error
+}
+
+// collectRecords reads every row of a query into records.
+func collectRecords(rows recordRows) ([]CheckRunRecord, error) {
+	var out []CheckRunRecord
+	for rows.Next() {
+		rec, err := scanRecord(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rec)
+	}
+	return out, rows.Err()
+}
+
 func scanRecord(r rowScanner) (CheckRunRecord, error) {
 	var rec CheckRunRecord
 	var number, updated int64
@@ -222,15 +242,7 @@ func (s sqliteCR) query(ctx context.Context, q string, args ...any) ([]CheckRunR
 		return nil, err
 	}
 	defer rows.Close()
-	var out []CheckRunRecord
-	for rows.Next() {
-		rec, err := scanRecord(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rec)
-	}
-	return out, rows.Err()
+	return collectRecords(rows)
 }
 
 type pgCR struct{ pool *pgxpool.Pool }
@@ -267,15 +279,7 @@ func (p pgCR) query(ctx context.Context, q string, args ...any) ([]CheckRunRecor
 		return nil, err
 	}
 	defer rows.Close()
-	var out []CheckRunRecord
-	for rows.Next() {
-		rec, err := scanRecord(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rec)
-	}
-	return out, rows.Err()
+	return collectRecords(rows)
 }
 
 // dollarPlaceholders rewrites ? placeholders as $1, $2, ... (the store's
